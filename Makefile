@@ -1,0 +1,36 @@
+# Two commands for a newcomer (see README): `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: serve build production test test-tools lint clean
+
+$(INSTALLED): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+serve: $(INSTALLED)  ## build the site and preview it at http://localhost:8000, rebuilding on save
+	$(BIN)/sitetool serve
+
+build: $(INSTALLED)  ## build the preview site into output/
+	$(BIN)/sitetool build
+
+production: $(INSTALLED)  ## strict production build (publishconf.py) into output/
+	$(BIN)/sitetool build --settings publishconf.py --strict
+
+test-tools:  ## what the tests drive: Debian's chromium (and the browser/Node/Java tools)
+	scripts/install-test-tools.sh
+
+test: $(INSTALLED) test-tools  ## every test; pytest's "no tests ran" (exit 5) is a failure
+	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
+	exit $$status
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf output .cache test-artifacts

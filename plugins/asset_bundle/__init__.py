@@ -1,0 +1,3 @@
+from .asset_bundle import register
+
+__all__ = ["register"]

@@ -1,0 +1,3 @@
+from .bilingual_listings import register
+
+__all__ = ["register"]

@@ -1,0 +1,3 @@
+from .bundle_reader import register
+
+__all__ = ["register"]

@@ -1,0 +1,156 @@
+"""Read editors' bundles: `content/<section>/[<year>/]<slug>/index.<lang>.md`.
+
+Signals:
+- `readers_init`: our reader takes over `.md`; it parses YAML front matter and the body.
+- `article_generator_context`, `page_generator_context`: the content schema is applied on
+  every build (also to files served from Pelican's reader cache), so problems are always
+  reported and the publish date is always compared with today.
+
+Slug, language and the pairing of translations come from the path (`PATH_METADATA`);
+URLs from `CONTENT_URLS`. A file with errors is skipped (status `skip`) after one line per
+problem; drafts and future stories get no URL, and `DRAFT_*SAVE_AS = ""` keeps Pelican
+from writing them anywhere.
+"""
+
+import logging
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from markdown import Markdown
+from markupsafe import escape
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Category, Tag
+
+from content_schema import build_today, parse_front_matter, read_front_matter, validate
+from content_schema.front_matter import FrontMatterError
+from content_schema.problems import Problem
+
+logger = logging.getLogger(__name__)
+
+
+def display_path(settings, path) -> str:
+    """Paths as the editor knows them: relative to the project, `content/news/…`."""
+    return os.path.relpath(path, os.path.dirname(settings["PATH"]))
+
+
+class BundleReader(BaseReader):
+    enabled = True
+    file_extensions: ClassVar[list[str]] = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        options = dict(settings["MARKDOWN"])
+        options["extensions"] = [
+            e for e in options.get("extensions", []) if e != "markdown.extensions.meta"
+        ]
+        self._markdown = Markdown(**options)
+
+    def read(self, source_path):
+        shown = display_path(self.settings, source_path)
+        try:
+            front_matter = parse_front_matter(Path(source_path).read_text("utf-8"), shown)
+        except FrontMatterError as error:
+            return "", {"source_file": shown, "front_matter_problem": error.problem}
+        self._markdown.reset()
+        html = self._markdown.convert(front_matter.body)
+        return html, {"source_file": shown, "front_matter": front_matter}
+
+
+def add_reader(readers):
+    readers.reader_classes["md"] = BundleReader
+
+
+def _report(problems) -> bool:
+    """Log each problem on one line; True when any is an error."""
+    for problem in problems:
+        log = {"error": logger.error, "warning": logger.warning}.get(problem.severity,
+                                                                       logger.info)
+        log("%s", problem)
+    return any(p.severity == "error" for p in problems)
+
+
+def _twin_front_matter(settings, source_file, lang):
+    """Raw front matter of the default-language file beside a translation, if any."""
+    default = settings["DEFAULT_LANG"]
+    if lang == default:
+        return None
+    twin = Path(os.path.dirname(settings["PATH"])) / Path(source_file).with_name(
+        f"index.{default}.md")
+    if not twin.exists():
+        return None
+    try:
+        return read_front_matter(twin).data
+    except FrontMatterError:
+        return None  # reported when the twin itself is read
+
+
+def apply_schema(generator, metadata):
+    settings = generator.settings
+    source_file = metadata.get("source_file")
+    if source_file is None:
+        return  # not read by our reader
+    problem = metadata.pop("front_matter_problem", None)
+    front_matter = metadata.pop("front_matter", None)
+    section, lang = metadata.get("section"), metadata.get("lang")
+    if problem is None and section is None:
+        problem = Problem(source_file, 1, "", "this file is not in a content folder",
+                          "put it in its own folder, e.g. content/news/2026/<slug>/index.lv.md")
+    if problem is None and lang not in settings["LANGUAGES"]:
+        problem = Problem(source_file, 1, "", f"'{lang}' is not a language of the site",
+                          "name the file index.<language>.md with one of: "
+                          + ", ".join(settings["LANGUAGES"]))
+    if problem:
+        _report([problem])
+        _skip(generator, metadata, source_file)
+        return
+    inherited = _twin_front_matter(settings, source_file, lang)
+    values, problems = validate(section, front_matter, source_file, settings, inherited)
+    if _report(problems):
+        _skip(generator, metadata, source_file)
+        return
+    metadata["front_matter_lines"] = front_matter.lines
+    _set_metadata(metadata, values, settings, source_file)
+
+
+def _skip(generator, metadata, source_file):
+    """Leave the file out, and keep the static generator from publishing its source
+    (Pelican only remembers sources of content it kept or failed to read)."""
+    metadata["status"] = "skip"
+    content_relative = os.path.relpath(
+        os.path.join(os.path.dirname(generator.settings["PATH"]), source_file),
+        generator.settings["PATH"])
+    generator._add_failed_source_path(content_relative)
+
+
+def _set_metadata(metadata, values, settings, source_file):
+    section = metadata["section"]
+    metadata.update(values)
+    metadata["bundle"] = "/".join(filter(None, (section, metadata.get("year"),
+                                                metadata["slug"])))
+    metadata["bundle_dir"] = os.path.dirname(source_file)
+    if "summary" in values:
+        metadata["summary"] = escape(values["summary"])
+    if "kind" in values:
+        metadata["category"] = Category(values["kind"], settings)
+    metadata["tags"] = [Tag(tag, settings) for tag in values.get("tags", [])]
+    if "author" in values:
+        metadata["author"] = Author(values["author"], settings)
+        metadata["authors"] = [metadata["author"]]
+    published_on = values.get("date")
+    if values.get("status") == "draft" or (
+        published_on and published_on.date() > build_today(settings)
+    ):
+        metadata["status"] = "draft"
+        return
+    metadata["status"] = "published"
+    url = settings["CONTENT_URLS"][section][metadata["lang"]].format(**metadata)
+    metadata["url"] = url
+    metadata["save_as"] = url + "index.html"
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(apply_schema)
+    signals.page_generator_context.connect(apply_schema)

@@ -1,0 +1,92 @@
+"""YAML front matter between two `---` lines, with the line number of every key, so
+that each problem can point at the line the editor has to change."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+FENCE = "---"
+
+
+@dataclass
+class FrontMatter:
+    data: dict
+    body: str
+    # "title" -> 2, "meetings[0].start" -> 9: 1-based lines in the source file
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, key: str) -> int:
+        """The line of `key`, else of its nearest parent, else the opening fence."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0] if "." in key else key.rpartition("[")[0]
+        return 1
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _key_lines(node, prefix: str, offset: int, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            name = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[name] = key_node.start_mark.line + offset
+            _key_lines(value_node, name, offset, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            name = f"{prefix}[{index}]"
+            lines[name] = item.start_mark.line + offset
+            _key_lines(item, name, offset, lines)
+
+
+def parse_front_matter(text: str, path: str) -> FrontMatter:
+    text = text.removeprefix("\ufeff")
+    all_lines = text.splitlines(keepends=True)
+    if not all_lines or all_lines[0].strip() != FENCE:
+        raise FrontMatterError(
+            Problem(path, 1, "", "the file does not start with front matter",
+                    "begin it with a line '---', then the fields, then another '---'")
+        )
+    closing = next((i for i, line in enumerate(all_lines[1:], 1) if line.strip() == FENCE), None)
+    if closing is None:
+        raise FrontMatterError(
+            Problem(path, 1, "", "the front matter is not closed",
+                    "add a line '---' after the last field")
+        )
+    yaml_text = "".join(all_lines[1:closing])
+    offset = 2  # the YAML starts on the file's second line; marks count from 0
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + offset if mark else 1
+        reason = getattr(error, "problem", None) or "not valid YAML"
+        raise FrontMatterError(
+            Problem(path, line, "", f"the front matter is not valid YAML ({reason})",
+                    "write each field as 'name: value'; put values containing ': ' or "
+                    "starting with [ { * & ! | > ' \" % @ ` in double quotes")
+        ) from error
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            Problem(path, offset, "", "the front matter is not a list of fields",
+                    "write each field on its own line as 'name: value'")
+        )
+    lines: dict[str, int] = {}
+    _key_lines(node, "", offset, lines)
+    return FrontMatter(data={str(k): v for k, v in data.items()},
+                       body="".join(all_lines[closing + 1:]), lines=lines)
+
+
+def read_front_matter(path: Path | str, display_path: str | None = None) -> FrontMatter:
+    path = Path(path)
+    return parse_front_matter(path.read_text(encoding="utf-8"), display_path or str(path))

@@ -1,0 +1,105 @@
+"""The theme's words and dates in the reader's language.
+
+Signal: `generator_init` — every generator's Jinja environment gets
+- `_()`/`gettext`/`ngettext` from Babel catalogues compiled in memory from
+  `UI_TRANSLATIONS_DIR/<lang>/LC_MESSAGES/messages.po` (English msgids, so Latvian keeps
+  its three plural forms); the language is the page's (`lang` in the context, else the
+  article's or page's);
+- filters `localdate` (Babel/CLDR, Europe/Riga, never system locales) and `latvian_sort`;
+- globals `translate(msgid, lang)` for text in another language than the page's (the
+  language switcher's note), and `page_lang()`.
+"""
+
+import gettext
+import io
+import logging
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from jinja2 import pass_context
+from pelican import signals
+
+from .collation import latvian_sort_key
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def load_catalog(directory: str, lang: str) -> gettext.NullTranslations:
+    po_path = Path(directory) / lang / "LC_MESSAGES" / "messages.po"
+    if not po_path.exists():
+        return gettext.NullTranslations()  # English msgids are the English text
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out, as pybabel compile does
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def context_lang(context) -> str:
+    if context.get("lang"):
+        return context["lang"]
+    content = context.get("article") or context.get("page")
+    return getattr(content, "lang", None) or context["DEFAULT_LANG"]
+
+
+def install(generator):
+    settings = generator.settings
+    directory = str(Path(settings["UI_TRANSLATIONS_DIR"]))
+    zone = ZoneInfo(settings["TIMEZONE"])
+
+    def catalog(lang):
+        return load_catalog(directory, lang)
+
+    @pass_context
+    def ui_gettext(context, message):
+        return catalog(context_lang(context)).gettext(message)
+
+    @pass_context
+    def ui_ngettext(context, singular, plural, n):
+        return catalog(context_lang(context)).ngettext(singular, plural, n)
+
+    def translate(message, lang):
+        return catalog(lang).gettext(message)
+
+    @pass_context
+    def localdate(context, value, form="long", lang=None):
+        """`2010. gada 11. jūnijs` / `11 June 2010` (locale from LANGUAGES); forms: Babel's
+        (long, medium, short), `datetime` (with the time) and `iso`."""
+        if value is None:
+            return ""
+        locale = settings["LANGUAGES"][lang or context_lang(context)]["locale"]
+        if isinstance(value, datetime):
+            value = value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
+            if form == "datetime":
+                return f"{format_date(value, 'long', locale=locale)}, {value:%H:%M}"
+            if form == "iso":
+                return value.isoformat()
+            value = value.date()
+        elif form == "iso" and isinstance(value, date):
+            return value.isoformat()
+        return format_date(value, form, locale=locale)
+
+    def latvian_sort(items, attribute=None):
+        def key(item):
+            value = getattr(item, attribute) if attribute else item
+            return latvian_sort_key(str(value))
+        return sorted(items, key=key)
+
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(ui_gettext, ui_ngettext, newstyle=True)
+    env.filters["localdate"] = localdate
+    env.filters["latvian_sort"] = latvian_sort
+    env.globals["translate"] = translate
+    env.globals["page_lang"] = pass_context(context_lang)
+
+
+def register():
+    signals.generator_init.connect(install)

@@ -1,0 +1,1 @@
+"""The editors' command-line tool: `sitetool build`, `sitetool serve`, …"""

@@ -1,0 +1,94 @@
+"""Shared fixtures: the sample site built once per test run into a temp folder, a way
+to build other content (bad input), and a real Chromium for what people see and click."""
+
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_helpers import ROOT, TODAY, BuiltSite, build_site, serve_folder
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def sample_content(tmp_path_factory) -> Path:
+    """The project's content/ plus test-only stories: a draft, a future story and an
+    English-only story."""
+    content = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FIXTURES / "extra_content", content, dirs_exist_ok=True)
+    return content
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, sample_content, site_port) -> BuiltSite:
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = build_site(sample_content, output, site_url=f"http://127.0.0.1:{site_port}")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, f"http://127.0.0.1:{site_port}")
+
+
+@pytest.fixture(scope="session")
+def served_site(site, site_port):
+    """The built site on a local HTTP server, at the address it was built for."""
+    with serve_folder(site.root, site_port):
+        yield site
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A fresh browser page; any request to another host fails the test."""
+    context = browser.new_context()
+    page = context.new_page()
+    offsite: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(served_site.url):
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    yield page
+    context.close()
+    assert not offsite, f"third-party requests: {offsite}"
+
+
+def pytest_report_header(config):
+    version = subprocess.run([sys.executable, "-c", "import pelican; print(pelican.__version__)"],
+                             capture_output=True, text=True).stdout.strip()
+    return [f"pelican {version}; site built as on {TODAY}"]

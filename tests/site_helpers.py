@@ -1,0 +1,73 @@
+"""Helpers the tests share: build a site with `sitetool build`, read its pages."""
+
+import contextlib
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-23"
+
+
+def build_site(content: Path, output: Path, *extra: str, site_url: str | None = None,
+               today: str = TODAY) -> subprocess.CompletedProcess:
+    """Run the real build command, in its own process as an editor would."""
+    command = [sys.executable, "-m", "sitetool", "build", "--content", str(content),
+               "--output", str(output), "--today", today, "--no-cache", *extra]
+    if site_url:
+        command += ["--site-url", site_url]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+class BuiltSite:
+    def __init__(self, root: Path, url: str):
+        self.root, self.url = root, url
+        self._trees: dict[Path, lxml.html.HtmlElement] = {}
+
+    def file_for(self, url: str) -> Path | None:
+        """The output file a site URL (absolute or root-relative) is served from."""
+        path = urlsplit(url).path if url.startswith(("http://", "https://")) else url
+        path = path.lstrip("/")
+        target = self.root / path
+        if path == "" or path.endswith("/"):
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def url_of(self, file: Path) -> str:
+        relative = file.relative_to(self.root).as_posix()
+        return f"{self.url}/{relative.removesuffix('index.html')}"
+
+    def tree(self, url_or_file) -> lxml.html.HtmlElement:
+        """The parsed page (parsed once per run)."""
+        file = url_or_file if isinstance(url_or_file, Path) else self.file_for(url_or_file)
+        assert file is not None, f"no page at {url_or_file}"
+        if file not in self._trees:
+            self._trees[file] = lxml.html.fromstring(file.read_bytes())
+        return self._trees[file]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path, port: int):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

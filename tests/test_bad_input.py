@@ -1,0 +1,90 @@
+"""Bad input stops the build with one clear line, and the previous site stays."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from site_helpers import build_site
+
+STORY = "news/2024/bad-story/index.lv.md"
+GOOD = """---
+title: Laba ziņa
+date: 2024-05-02
+kind: visit
+---
+Teksts.
+"""
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(folder.rglob("*")):
+        if file.is_file():
+            digest.update(str(file.relative_to(folder)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    """A one-story site, already built once, so a failing build has a site to keep."""
+    content = tmp_path / "content"
+    story = content / STORY
+    story.parent.mkdir(parents=True)
+    story.write_text(GOOD, "utf-8")
+    output = tmp_path / "output"
+    first = build_site(content, output)
+    assert first.returncode == 0, first.stderr
+    return content, output
+
+
+@pytest.mark.parametrize(("front_matter", "expected"), [
+    ("date: 2024-05-02\nkind: visit",
+     "content/news/2024/bad-story/index.lv.md:1: title: is missing — add a line such as  "
+     "title: Sociālie darbinieki pieredzes vizītē"),
+    ("title: Ziņa\nkind: visit",
+     "content/news/2024/bad-story/index.lv.md:1: date: is missing — add a line such as  "
+     "date: 2010-06-11"),
+    ("title: Ziņa\ndate: 2024-05-02",
+     "content/news/2024/bad-story/index.lv.md:1: kind: is missing — add a line such as  "
+     "kind: visit"),
+    ("title: Ziņa\ndate: 2024-05-02\nkind: excursion",
+     "content/news/2024/bad-story/index.lv.md:4: kind: 'excursion' is not allowed — use one "
+     "of: visit, service-change, consultation"),
+    ("title: Ziņa\ndate: 31.02.2024\nkind: visit",
+     "content/news/2024/bad-story/index.lv.md:3: date: '31.02.2024' is not a date — write it "
+     "as 2010-06-11 or 11.06.2010, optionally with a time such as 10:00"),
+    ("title: Ziņa: jauna\ndate: 2024-05-02\nkind: visit",
+     "content/news/2024/bad-story/index.lv.md:2: the front matter is not valid YAML (mapping "
+     "values are not allowed here) — write each field as 'name: value'"),
+    ("titel: Ziņa\ndate: 2024-05-02\nkind: visit",
+     "content/news/2024/bad-story/index.lv.md:2: titel: is not a field we know — did you mean "
+     "title?"),
+], ids=["no-title", "no-date", "no-kind", "unknown-kind", "bad-date", "broken-yaml", "typo"])
+def test_bad_story_fails_with_one_clear_line_and_keeps_the_site(small_site, front_matter,
+                                                               expected):
+    content, output = small_site
+    before = _tree_digest(output)
+    (content / STORY).write_text(f"---\n{front_matter}\n---\nTeksts.\n", "utf-8")
+    result = build_site(content, output)
+    assert result.returncode == 1
+    assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
+    assert _tree_digest(output) == before
+    assert not list(output.parent.glob(".output.*")), "no staging folder left behind"
+
+
+def test_a_file_outside_a_bundle_is_refused(small_site):
+    content, output = small_site
+    (content / "news" / "loose.lv.md").write_text(GOOD, "utf-8")
+    result = build_site(content, output)
+    assert result.returncode == 1
+    assert "content/news/loose.lv.md:1: this file is not in a content folder" in result.stderr
+
+
+def test_a_good_build_replaces_the_site(small_site):
+    content, output = small_site
+    story = content / STORY
+    story.write_text(GOOD.replace("Laba ziņa", "Vēl labāka ziņa"), "utf-8")
+    assert build_site(content, output).returncode == 0
+    assert "Vēl labāka ziņa" in (output / "jaunumi/2024/bad-story/index.html").read_text("utf-8")
