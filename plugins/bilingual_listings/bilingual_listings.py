@@ -10,8 +10,8 @@ are switched off in pelicanconf.py):
 - `page_generator_finalized`: `pages_by_lang`, likewise for static pages;
 - `get_generators`: `ListingsGenerator` writes, per language, the home page, the news
   list, one list per kind, per tag and per year, paginated by Pelican's own writer.
-  Each list knows its counterpart in the other language (`alternates`) for the
-  language switcher and hreflang;
+  Page n of each list knows page n of the same list in the other language
+  (`alternates_by_page`) for the language switcher and hreflang;
 - `generator_init`: the Jinja global `page_alternates()` gives any page's {lang: url}.
 """
 
@@ -21,6 +21,7 @@ from operator import attrgetter
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 
 def _by_lang(items):
@@ -85,11 +86,17 @@ class ListingsGenerator(Generator):
                 self.listings.append(Listing(
                     lang, ("year", year), lang_urls["year"].format(year=year), of_year,
                     year=year))
+        # Page n of a list has as alternates page n of the same list in other languages.
         counterparts = defaultdict(dict)
         for listing in self.listings:
-            counterparts[listing.key][listing.lang] = listing.url
+            counterparts[listing.key][listing.lang] = self._page_urls(listing)
         for listing in self.listings:
-            listing.alternates = counterparts[listing.key]
+            pages = counterparts[listing.key]
+            listing.alternates_by_page = {
+                number: {lang: urls[number - 1] for lang, urls in pages.items()
+                         if len(urls) >= number}
+                for number in range(1, len(pages[listing.lang]) + 1)
+            }
         self.context["news_years"] = {
             lang: sorted({s.date.year for s in by_lang.get(lang, [])}, reverse=True)
             for lang in self.settings["LANGUAGES"]
@@ -99,6 +106,15 @@ class ListingsGenerator(Generator):
                          key=attrgetter("slug"))
             for lang in self.settings["LANGUAGES"]
         }
+
+    def _page_urls(self, listing) -> list[str]:
+        if listing.template not in self.settings["PAGINATED_TEMPLATES"]:
+            return [listing.url]
+        per_page = (self.settings["PAGINATED_TEMPLATES"][listing.template]
+                    or self.settings["DEFAULT_PAGINATION"])
+        paginator = Paginator(listing.url + "index.html", listing.url, listing.stories,
+                              self.settings, per_page)
+        return [paginator.page(n).url for n in range(1, paginator.num_pages + 1)]
 
     def generate_output(self, writer):
         for listing in self.listings:
@@ -110,7 +126,7 @@ class ListingsGenerator(Generator):
                 template_name=listing.template,
                 url=listing.url,
                 lang=listing.lang,
-                alternates=listing.alternates,
+                alternates_by_page=listing.alternates_by_page,
                 listing_url=listing.url,
                 stories=listing.stories,
                 **listing.extra,
@@ -120,8 +136,9 @@ class ListingsGenerator(Generator):
 @pass_context
 def page_alternates(context) -> dict[str, str]:
     """{lang: url} of this page in every language it exists in, itself included."""
-    if "alternates" in context:
-        return context["alternates"]
+    if "alternates_by_page" in context:
+        page = context.get("articles_page")
+        return context["alternates_by_page"][page.number if page else 1]
     content = context.get("article") or context.get("page")
     if content is None:
         return {}
