@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests drive, only when missing: Debian's chromium (driven by
-# Playwright with executable_path; Playwright never downloads a browser here).
+# Playwright with executable_path; Playwright never downloads a browser here), and for
+# the quality gate Node/npm and Java, then axe-core and the Nu Html Checker (vnu.jar)
+# from npm at the versions in package-lock.json. Safe to run again: it does nothing
+# when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +15,19 @@ apt_install() {
 }
 
 command -v chromium >/dev/null 2>&1 || apt_install chromium
-echo "test tools: $(chromium --version 2>/dev/null | tail -n 1)"
+command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+command -v node >/dev/null 2>&1 || apt_install nodejs
+command -v npm >/dev/null 2>&1 || apt_install npm
+
+# npm packages: reinstall exactly from the lock file when node_modules is missing or was
+# installed from another version of it. --ignore-scripts: vnu-jar's postinstall would
+# try to download a JDK (we use Debian's Java).
+npm_stamp=node_modules/.installed-from-package-lock.json
+if ! cmp -s package-lock.json "$npm_stamp"; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$npm_stamp"
+fi
+
+echo "test tools: $(chromium --version 2>/dev/null | tail -n 1); node $(node --version);" \
+  "$(java -version 2>&1 | head -n 1); axe-core $(node -p 'require("axe-core/package.json").version');" \
+  "vnu-jar $(node -p 'require("vnu-jar/package.json").version')"
