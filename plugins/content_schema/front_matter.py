@@ -9,6 +9,7 @@ import yaml
 from .problems import Problem
 
 FENCE = "---"
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's wheels have libyaml
 
 
 @dataclass
@@ -46,6 +47,25 @@ def _key_lines(node, prefix: str, offset: int, lines: dict[str, int]) -> None:
             _key_lines(item, name, offset, lines)
 
 
+def _load(yaml_text: str, loader_class) -> tuple:
+    loader = loader_class(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def load_yaml(yaml_text: str) -> tuple:
+    """The node tree (for line numbers) and the data from one parse, by libyaml: ~20×
+    faster than PyYAML's Python parser, and a build reads thousands of front matters.
+    Broken YAML is parsed again by the Python parser, whose messages editors are shown."""
+    try:
+        return _load(yaml_text, FAST_LOADER)
+    except yaml.YAMLError:
+        return _load(yaml_text, yaml.SafeLoader)
+
+
 def parse_front_matter(text: str, path: str) -> FrontMatter:
     text = text.removeprefix("\ufeff")
     all_lines = text.splitlines(keepends=True)
@@ -63,8 +83,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     yaml_text = "".join(all_lines[1:closing])
     offset = 2  # the YAML starts on the file's second line; marks count from 0
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        node, data = load_yaml(yaml_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + offset if mark else 1

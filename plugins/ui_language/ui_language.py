@@ -14,7 +14,7 @@ import gettext
 import io
 import logging
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,13 @@ def load_catalog(directory: str, lang: str) -> gettext.NullTranslations:
     write_mo(compiled, catalog)  # fuzzy entries are left out, as pybabel compile does
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+@lru_cache(maxsize=16384)
+def format_day(day: date, form: str, locale: str) -> str:
+    """Babel's date in `locale`, remembered: a story's date appears on its page and in
+    every list it is in, and Babel formats it again each time (~40 µs)."""
+    return format_date(day, form, locale=locale)
 
 
 def context_lang(context) -> str:
@@ -78,13 +85,13 @@ def install(generator):
         if isinstance(value, datetime):
             value = value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
             if form == "datetime":
-                return f"{format_date(value, 'long', locale=locale)}, {value:%H:%M}"
+                return f"{format_day(value.date(), 'long', locale)}, {value:%H:%M}"
             if form == "iso":
                 return value.isoformat()
             value = value.date()
         elif form == "iso" and isinstance(value, date):
             return value.isoformat()
-        return format_date(value, form, locale=locale)
+        return format_day(value, form, locale)
 
     def latvian_sort(items, attribute=None):
         def key(item):
