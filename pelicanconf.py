@@ -34,10 +34,11 @@ UI_TRANSLATIONS_DIR = "theme/translations"
 # --- Content ----------------------------------------------------------------------------
 PATH = "content"
 ARTICLE_PATHS = ["news"]
-PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["news", "pages"]  # attachments inside bundles are published as they are
+PAGE_PATHS = ["pages", "services"]
+# attachments inside bundles are published as they are
+STATIC_PATHS = ["news", "pages", "services"]
 PATH_METADATA = (
-    r"(?P<section>news|pages)/(?:(?P<year>\d{4})/)?(?P<slug>[^/]+)/index\.(?P<lang>[a-z]{2})\.md"
+    r"(?P<section>news|pages|services)/(?:(?P<year>\d{4})/)?(?P<slug>[^/]+)/index\.(?P<lang>[a-z]{2})\.md"
 )
 ARTICLE_TRANSLATION_ID = "bundle"
 PAGE_TRANSLATION_ID = "bundle"
@@ -53,6 +54,7 @@ NEWS_KINDS = {  # kind -> URL slug of its list in each language
 CONTENT_URLS = {
     "news": {"lv": "jaunumi/{year}/{slug}/", "en": "en/news/{year}/{slug}/"},
     "pages": {"lv": "{slug}/", "en": "en/{slug}/"},
+    "services": {"lv": "pakalpojumi/{slug}/", "en": "en/services/{slug}/"},
 }
 LISTING_URLS = {
     "lv": {"home": "", "news": "jaunumi/", "kind": "jaunumi/{slug}/",
@@ -62,10 +64,10 @@ LISTING_URLS = {
 }
 NAVIGATION = [  # (msgid, URL per language)
     ("News", {"lv": "jaunumi/", "en": "en/news/"}),
-    ("About us", {"lv": "par-mums/", "en": "en/par-mums/"}),
     ("Contacts", {"lv": "kontakti/", "en": "en/kontakti/"}),
 ]
 FOOTER_LINKS = [
+    ("About us", {"lv": "par-mums/", "en": "en/par-mums/"}),
     ("Accessibility statement", {"lv": "pieklustamibas-pazinojums/",
                                  "en": "en/pieklustamibas-pazinojums/"}),
 ]
@@ -93,7 +95,8 @@ THEME = "theme"
 THEME_STATIC_PATHS = ["static"]
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bundle_reader", "ui_language", "bilingual_listings", "asset_bundle"]
+PLUGINS = ["bundle_reader", "ui_language", "bilingual_listings", "asset_bundle",
+           "consultations", "meeting_calendar"]
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -113,4 +116,192 @@ CHECK_MODIFIED_METHOD = "md5"
 
 # Template partials that features add to pages, in order (each plugin's README says which).
 HOME_SECTIONS = []
+STORY_LEAD_SECTIONS = []  # between a story's title and its text
 STORY_SECTIONS = []
+BANNER_SECTIONS = []  # above the main content of every page (base.html)
+
+# --- Public consultations (plugins/consultations, plugins/meeting_calendar) -------------
+# Stories of kind `consultation`: status, meetings, documents, ways to take part.
+CONSULTATIONS_URLS = {"lv": "apspriesanas/", "en": "en/consultations/"}  # overview pages
+# Pašvaldību likums, 46. panta 3. daļa: a draft binding regulation is open for comments
+# for at least two weeks (a shorter period is a warning, an error in strict builds).
+CONSULTATION_REGULATION_MIN_DAYS = 14
+MEETING_CALENDAR = {
+    "event_file": {"lv": "sanaksme-{number}.ics", "en": "meeting-{number}.ics"},  # beside story
+    "feed": {"lv": "apspriesanas/sanaksmes.ics", "en": "en/consultations/meetings.ics"},
+    # part of every event's UID: calendars recognise an event by it, so never change it
+    "uid_domain": "socialais-dienests.example.lv",
+}
+NAVIGATION.insert(1, ("Consultations", CONSULTATIONS_URLS))  # right after News
+HOME_SECTIONS.append("partials/home_consultations.html")
+STORY_LEAD_SECTIONS.append("partials/consultation_box.html")
+STORY_SECTIONS.append("partials/consultation_details.html")
+
+# --- News feeds (plugins/feeds) ---------------------------------------------------------
+# Atom and RSS per language: all news, each kind, and each service and target group that
+# has news. A published feed address is a promise to its subscribers: never change it.
+FEED_URLS = {  # {format}: atom or rss; {slug}: the kind's, service's or target group's
+    "lv": {"all": "jaunumi/{format}.xml", "kind": "jaunumi/{slug}/{format}.xml",
+           "service": "jaunumi/pakalpojumi/{slug}/{format}.xml",
+           "target_group": "jaunumi/merkgrupas/{slug}/{format}.xml"},
+    "en": {"all": "en/news/{format}.xml", "kind": "en/news/{slug}/{format}.xml",
+           "service": "en/news/services/{slug}/{format}.xml",
+           "target_group": "en/news/groups/{slug}/{format}.xml"},
+}
+FEED_ENTRIES = 20  # the newest stories in each feed
+# Entry ids are tag URIs (RFC 4151) minted under this domain and year; the build stores
+# each story's id in its folder (`.feed-id`). Never change this: readers would show every
+# story again as new.
+FEED_TAGGING_ENTITY = "socialais-dienests.example.lv,2026"
+SUBSCRIBE_URLS = {"lv": "abonet/", "en": "en/subscribe/"}  # what a feed is, every feed
+FOOTER_LINKS.append(("Subscribe", SUBSCRIBE_URLS))
+PLUGINS += ["feeds"]
+
+# --- Photo galleries (plugins/gallery) ----------------------------------------------------
+# A story shows the photos of its `photos/` folder (or its `gallery:` list), with alt text
+# and captions per language from `photos/photos.yml`. Each photo is published in every
+# width below (never wider than the photo) and every format; the camera files are not.
+# Renditions are cached by each photo's content and these values: changing one redoes
+# only the files it affects.
+GALLERY_FOLDER = "photos"
+GALLERY_SIDECAR = "photos.yml"
+GALLERY_URL = "photos/{year}/{slug}/"  # where a story's renditions are published
+GALLERY_THUMBNAIL_WIDTH = 400  # in the gallery grid and on news cards
+GALLERY_DISPLAY_WIDTHS = [800, 1200, 1920]  # in the viewer; the widest is the no-JS link
+GALLERY_SHARE_WIDTH = 1200  # the cover's JPEG for link previews: the widest up to this
+GALLERY_FORMATS = {  # Pillow save options; in order of preference, JPEG last (the fallback)
+    "avif": {"quality": 60, "speed": 6},
+    "webp": {"quality": 78, "method": 4},
+    "jpeg": {"quality": 82, "optimize": True, "progressive": True},
+}
+# Larger photos are refused as possible decompression bombs (Pillow itself refuses
+# anything above 178 megapixels); longer panoramas would make useless thumbnails.
+GALLERY_MAX_PIXELS = 80_000_000
+GALLERY_MAX_ASPECT_RATIO = 4
+GALLERY_WORKERS = 0  # processes for image work; 0 = one per CPU core
+GALLERY_CACHE_PATH = os.path.join(os.path.dirname(__file__), ".cache", "gallery")
+# True also publishes the camera files as they are, with their EXIF — GPS positions
+# included (photos of clients' homes would show where they live).
+GALLERY_PUBLISH_ORIGINALS = False
+STORY_SECTIONS.append("partials/story_gallery.html")
+PLUGINS += ["gallery"]
+
+# --- Services, offices, service notices and urgent help --------------------------------------
+# (plugins services, offices, service_notices; see plugins/README.md)
+SERVICE_TYPES = {  # `type` of a service -> its name, one and many, in each language
+    "benefit": {"lv": "Pabalsts", "en": "Benefit", "plural": {"lv": "Pabalsti", "en": "Benefits"}},
+    "service": {"lv": "Pakalpojums", "en": "Service",
+                "plural": {"lv": "Pakalpojumi", "en": "Services"}},
+}
+TARGET_GROUPS = {  # `for` of a service -> name and URL slug of its page; order = order shown
+    "seniors": {"lv": "Seniori", "en": "Older people",
+                "slug": {"lv": "seniori", "en": "older-people"}},
+    "families": {"lv": "Ģimenes ar bērniem", "en": "Families with children",
+                 "slug": {"lv": "gimenes-ar-berniem", "en": "families-with-children"}},
+    "disability": {"lv": "Cilvēki ar invaliditāti", "en": "People with disabilities",
+                   "slug": {"lv": "cilveki-ar-invaliditati", "en": "people-with-disabilities"}},
+    "low-income": {"lv": "Trūcīgas un maznodrošinātas mājsaimniecības",
+                   "en": "Low-income households",
+                   "slug": {"lv": "trucigas-un-maznodrosinatas-majsaimniecibas",
+                            "en": "low-income-households"}},
+    "unemployed": {"lv": "Bezdarbnieki", "en": "Unemployed people",
+                   "slug": {"lv": "bezdarbnieki", "en": "unemployed-people"}},
+    "crisis": {"lv": "Cilvēki krīzes situācijā", "en": "People in crisis",
+               "slug": {"lv": "krizes-situacija", "en": "people-in-crisis"}},
+    "youth": {"lv": "Jaunieši", "en": "Young people",
+              "slug": {"lv": "jauniesi", "en": "young-people"}},
+}
+SERVICE_URLS = {  # the catalogue, its target-group pages and a service's easy-read page
+    "lv": {"catalogue": "pakalpojumi/", "target_group": "pakalpojumi/kam/{slug}/",
+           "easy_read": "{url}viegla-valoda/"},
+    "en": {"catalogue": "en/services/", "target_group": "en/services/for/{slug}/",
+           "easy_read": "{url}easy-read/"},
+}
+AREAS = {  # the town and the parishes offices serve; order = order on "Where to get help"
+    "pilseta": {"lv": "Novada pilsēta", "en": "Novada pilsēta (the town)"},
+    "avotkalne": {"lv": "Avotkalnes pagasts", "en": "Avotkalne parish"},
+    "eglupe": {"lv": "Egļupes pagasts", "en": "Egļupe parish"},
+    "kalnaji": {"lv": "Kalnāju pagasts", "en": "Kalnāji parish"},
+    "lejasmuiza": {"lv": "Lejasmuižas pagasts", "en": "Lejasmuiža parish"},
+    "rudzupe": {"lv": "Rudzupes pagasts", "en": "Rudzupe parish"},
+}
+STAFF_ROLES = {  # `role` of a person who receives residents -> job title and what they handle
+    "social-worker": {
+        "lv": "sociālais darbinieks", "en": "social worker",
+        "handles": {"lv": "sociālie pakalpojumi un atbalsts sarežģītās dzīves situācijās",
+                    "en": "social services and support in difficult situations"}},
+    "assistance-organiser": {
+        "lv": "sociālās palīdzības organizators", "en": "social assistance organiser",
+        "handles": {"lv": "trūcīgas vai maznodrošinātas mājsaimniecības statuss un pabalsti",
+                    "en": "low-income household status and benefits"}},
+    "psychologist": {
+        "lv": "psihologs", "en": "psychologist",
+        "handles": {"lv": "psiholoģisks atbalsts grūtā brīdī",
+                    "en": "psychological support in hard times"}},
+    "centre-manager": {
+        "lv": "centra vadītājs", "en": "centre manager",
+        "handles": {"lv": "centra pakalpojumi un pieteikšanās tiem",
+                    "en": "the centre's services and how to join"}},
+}
+HELP_URLS = {  # "Where to get help" and one page per office
+    "lv": {"index": "kur-sanemt-palidzibu/", "office": "kur-sanemt-palidzibu/{slug}/"},
+    "en": {"index": "en/where-to-get-help/", "office": "en/where-to-get-help/{slug}/"},
+}
+NOTICE_SEVERITIES = {  # `severity` of a notice; `banner`: shown at the top of every page
+    "changed": {"lv": "Izmaiņas", "en": "Change"},
+    "limited": {"lv": "Ierobežota pieejamība", "en": "Limited"},
+    "urgent": {"lv": "Steidzami", "en": "Urgent", "banner": True},
+}
+URGENT_HELP = [  # "Need help now?" on the home page and every service page
+    {"phone": "112",
+     "label": {"lv": "Ārkārtas situācijā, ja apdraudēta dzīvība, veselība vai drošība",
+               "en": "Emergency: when life, health or safety is in danger"},
+     "hours": {"lv": "visu diennakti", "en": "24 hours a day"}},
+    {"phone": "+371 65300050",
+     "label": {"lv": "Novada krīzes centrs", "en": "Municipal crisis centre"},
+     "hours": {"lv": "visu diennakti", "en": "24 hours a day"}},
+    {"phone": "116 123",
+     "label": {"lv": "Emocionālā atbalsta tālrunis, bez maksas",
+               "en": "Emotional support line, free of charge"},
+     "hours": {"lv": "visu diennakti", "en": "24 hours a day"}},
+]
+# Main menu: News, …, Services, Where to get help, Contacts
+_contacts = next(i for i, (label, _) in enumerate(NAVIGATION) if label == "Contacts")
+NAVIGATION[_contacts:_contacts] = [
+    ("Services", {lang: urls["catalogue"] for lang, urls in SERVICE_URLS.items()}),
+    ("Where to get help", {lang: urls["index"] for lang, urls in HELP_URLS.items()}),
+]
+HOME_SECTIONS += ["partials/service_notices.html", "partials/find_help.html",
+                  "partials/urgent_help.html"]
+BANNER_SECTIONS.append("partials/urgent_notices.html")  # urgent notices on every page
+PLUGINS += ["offices", "services", "service_notices"]
+
+# --- Search and being found (plugins/seo_meta, plugins/sitemap, plugins/search_index) ---
+# The search page of each language; the 404 page's search boxes send their words there.
+SEARCH_URLS = {"lv": "meklet/", "en": "en/search/"}
+NOT_FOUND_SAVE_AS = "404.html"  # one file at the root: a web server serves a single 404 page
+NAVIGATION.append(("Search", SEARCH_URLS))  # every page reaches search from the main menu
+# Parts of indexed pages that search skips: a story's kind/date/author lines (kind and
+# date are filters and result details already; in the text they would fill excerpts).
+SEARCH_EXCLUDE_SELECTORS = [".story-meta"]
+# Where the search page sends people whose browser runs no JavaScript (msgid, URLs).
+SEARCH_FALLBACK_LINKS = [
+    ("News archive", {lang: urls["news"] for lang, urls in LISTING_URLS.items()}),
+]
+# Link previews (Open Graph) of pages without a cover photo of their own.
+SHARE_IMAGE = {
+    "url": "theme/share.png", "width": 1200, "height": 630,
+    "alt": {"lv": "Novada Sociālais dienests: sociālā palīdzība un pakalpojumi",
+            "en": "Novada Sociālais dienests, the Municipal Social Service"},
+}
+ORGANIZATION_LOGO = "theme/favicon.svg"  # the department's logo in JSON-LD
+# search_index last: it indexes the pages every other plugin has written.
+PLUGINS += ["seo_meta", "sitemap", "search_index"]
+
+# --- Editor tools (sitetool new / check / serve / build; docs/editor-guide.*.md) -------
+# `sitetool new` signs new stories with this name and role; editors change it per story.
+NEW_CONTENT_AUTHOR = {
+    "name": "Anita Gāga",
+    "role": {"lv": "Sociālā dienesta vadītājas vietniece",
+             "en": "Deputy Head of the Social Service"},
+}

@@ -1,0 +1,3 @@
+from .gallery import register
+
+__all__ = ["register"]

@@ -1,0 +1,252 @@
+"""Photo galleries from the photos in a story's folder.
+
+A story (`content/news/<year>/<slug>/`) shows the photos of its `photos/` folder, or the
+files its `gallery:` front-matter list names (paths from the story's folder), in the
+order of the folder's sidecar `photos.yml` (alt text, caption, credit per photo; see
+sidecar.py), else by file name. Its cover is the `cover:` file, else the first photo.
+
+Signals:
+- `article_generator_finalized` (reading): plan every story's gallery from file headers
+  only — nothing is decoded, so `sitetool check` stays fast — and log one `Problem` line
+  per bad photo, sidecar entry or missing alt text. Stories get `gallery_photos` (list of
+  `PhotoView`), `cover_photo` (a `PhotoView` or None) and `cover_image`
+  ({url, width, height, alt} of the cover's JPEG for link previews, or None).
+- `static_generator_finalized` (reading): keep Pelican's static generator from
+  publishing the originals (camera files carry GPS positions) and the sidecars, unless
+  `GALLERY_PUBLISH_ORIGINALS`.
+- `article_generator_write_article` (writing): before the first story page is written,
+  process every published photo in parallel (processing.py). A photo that fails is left
+  out of every page and its story's cover falls back to the next photo, so no page
+  shows a broken image.
+
+Bad photos are *warnings*: the site still builds around them in a preview, and the
+strict production build (warnings fail it) refuses to publish until they are fixed.
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+
+from content_schema import Problem, slugify_title
+
+from .photos import (
+    Photo,
+    PhotoText,
+    PhotoView,
+    Unusable,
+    damaged,
+    natural_key,
+    read_header,
+)
+from .processing import publish
+from .sidecar import Sidecar, read_sidecar
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_FORMAT = "jpeg"  # the <img> of every <picture>: all browsers and link previews
+
+
+class Story:
+    """One story's planned photos, in order, and its preferred cover."""
+
+    def __init__(self, content, photos: list[Photo], cover: Photo | None):
+        self.content, self.photos, self.cover = content, photos, cover
+
+
+class Planner:
+    def __init__(self, settings):
+        self.settings = settings
+        formats = list(settings["GALLERY_FORMATS"])
+        if not formats or formats[-1] != FALLBACK_FORMAT or not set(formats) <= {
+                "avif", "webp", "jpeg"}:
+            raise ValueError("GALLERY_FORMATS: list avif and/or webp first, and jpeg last "
+                             "(the image every browser shows)")
+        self.formats = formats
+        self.project = Path(os.path.dirname(settings["PATH"]))
+        self.sidecars: dict[Path, Sidecar] = {}
+        self.photos: dict[Path, Photo | None] = {}  # None: unusable (already reported)
+        self.url_stems: dict[str, set[str]] = {}  # gallery folder URL -> stems taken
+        self.stories: list[Story] = []
+        self.published = False
+
+    def shown(self, path: Path) -> str:
+        return os.path.relpath(path, self.project)
+
+    def report(self, problem: Problem) -> None:
+        logger.warning("%s", problem)
+
+    def sidecar(self, folder: Path) -> Sidecar:
+        if folder not in self.sidecars:
+            path = folder / self.settings["GALLERY_SIDECAR"]
+            sidecar = read_sidecar(path, self.shown(path), self.settings)
+            for problem in sidecar.problems:
+                self.report(problem)
+            self.sidecars[folder] = sidecar
+        return self.sidecars[folder]
+
+    def photo(self, source: Path, content) -> Photo | None:
+        """The planned photo at `source` (planned and checked once per build)."""
+        if source in self.photos:
+            return self.photos[source]
+        try:
+            header = read_header(source, self.shown(source),
+                                 self.settings["GALLERY_MAX_PIXELS"],
+                                 self.settings["GALLERY_MAX_ASPECT_RATIO"])
+        except Unusable as unusable:
+            self.report(unusable.problem)
+            self.photos[source] = None
+            return None
+        folder_url = self.settings["GALLERY_URL"].format(**content.metadata)
+        taken = self.url_stems.setdefault(folder_url, set())
+        stem = base = slugify_title(source.stem) or "photo"
+        number = 1
+        while stem in taken:  # zale.jpg and zale.png in one story
+            number += 1
+            stem = f"{base}-{number}"
+        taken.add(stem)
+        entry = self.sidecar(source.parent).entries.get(source.name)
+        self.photos[source] = Photo.plan(source, self.shown(source), header,
+                                         folder_url + stem, self.settings,
+                                         entry.text if entry else PhotoText())
+        return self.photos[source]
+
+    def _listed(self, content, bundle: Path, field: str, values: list[str]) -> list[Path]:
+        """Files a front-matter field names, relative to the story's folder. Problems are
+        reported by the file that writes the field (a translation inherits it)."""
+        own = field in content.front_matter_lines
+        found = []
+        for index, value in enumerate(values):
+            key = f"{field}[{index}]" if field == "gallery" else field
+            path = (bundle / value).resolve()
+            if path.is_relative_to(bundle.resolve()) and path.is_file():
+                found.append(path)
+            elif own:
+                self.report(Problem(
+                    content.source_file, content.front_matter_lines.get(key, 1), key,
+                    "'{value}' is not a file in the story's folder",
+                    "write the path from the story's folder, e.g. photos/vizite-1.jpg",
+                    severity="warning", params={"value": value}))
+        return found
+
+    def _folder_photos(self, folder: Path) -> list[Path]:
+        if not folder.is_dir():
+            return []
+        sidecar_name = self.settings["GALLERY_SIDECAR"]
+        files = [child for child in folder.iterdir()
+                 if child.is_file() and child.name != sidecar_name
+                 and not child.name.startswith(".")]
+        order = list(self.sidecar(folder).entries)
+        return sorted(files, key=lambda f: (f.name not in order,
+                                            order.index(f.name) if f.name in order else 0,
+                                            natural_key(f.name)))
+
+    def add(self, content) -> None:
+        bundle = self.project / content.bundle_dir
+        listed = getattr(content, "gallery", None)
+        sources = (self._listed(content, bundle, "gallery", listed) if listed
+                   else self._folder_photos(bundle / self.settings["GALLERY_FOLDER"]))
+        photos = [photo for source in sources
+                  if (photo := self.photo(source.resolve(), content))]
+        cover = None
+        if getattr(content, "cover", None):
+            chosen = self._listed(content, bundle, "cover", [content.cover])
+            cover = self.photo(chosen[0], content) if chosen else None
+        shows = [*photos, cover] if cover else photos
+        for photo in shows:
+            photo.languages.add(content.lang)
+            photo.published |= content.status in ("published", "hidden")
+        story = Story(content, photos, cover)
+        self.stories.append(story)
+        self.assign(story)
+
+    def assign(self, story: Story) -> None:
+        """Put the story's photos that are (still) usable on the content object."""
+        content, share_width = story.content, self.settings["GALLERY_SHARE_WIDTH"]
+        views = [PhotoView(p, content.lang, self.formats, share_width)
+                 for p in story.photos if not p.failed]
+        content.gallery_photos = views
+        if story.cover and not story.cover.failed:
+            content.cover_photo = PhotoView(story.cover, content.lang, self.formats,
+                                            share_width)
+        else:
+            content.cover_photo = views[0] if views else None
+        cover = content.cover_photo
+        content.cover_image = cover and {"url": cover.share.url, "width": cover.share.width,
+                                         "height": cover.share.height, "alt": cover.alt}
+
+    def report_missing_alt(self) -> None:
+        """Alt text in every language a photo is shown in (people who cannot see it
+        depend on it); a warning, so the strict build refuses a story without it."""
+        for photo in self.photos.values():
+            if photo is None:
+                continue
+            sidecar = self.sidecar(photo.source.parent)
+            entry = sidecar.entries.get(photo.source.name)
+            if entry is None:
+                self.report(Problem(
+                    photo.shown, 1, "", "the photo has no alt text",
+                    "add it to {sidecar}: an entry '- file: {name}' with 'alt:' in each "
+                    "language", severity="warning",
+                    params={"sidecar": self.shown(sidecar.path), "name": photo.source.name}))
+                continue
+            for lang in sorted(photo.languages - set(entry.text.alt)):
+                self.report(Problem(
+                    self.shown(sidecar.path), entry.lines.get("alt", entry.line),
+                    f"alt.{lang}", "{name} has no alt text in this language",
+                    "describe what the photo shows, for people who cannot see it",
+                    severity="warning", params={"name": photo.source.name}))
+
+    def publish(self, output_path: str) -> None:
+        self.published = True
+        to_publish = [p for p in self.photos.values() if p and p.published]
+        for photo, reason in publish(to_publish, self.settings, output_path).items():
+            photo.failed = True
+            self.report(damaged(photo.shown, reason))
+        if any(p.failed for p in to_publish):
+            for story in self.stories:
+                self.assign(story)
+
+
+def plan_galleries(generator):
+    planner = Planner(generator.settings)
+    stories = [*generator.articles, *generator.translations, *generator.drafts,
+               *generator.drafts_translations, *generator.hidden_articles,
+               *generator.hidden_translations]
+    for content in sorted(stories, key=lambda c: getattr(c, "source_file", "")):
+        if getattr(content, "bundle_dir", None):
+            planner.add(content)
+    planner.report_missing_alt()
+    generator.context["gallery_plan"] = planner
+
+
+def process_photos(generator, content):
+    planner = generator.context.get("gallery_plan")
+    if planner is not None and not planner.published:
+        planner.publish(generator.output_path)
+
+
+def withhold_originals(generator):
+    """Originals (and sidecars) stay out of the output: what is in a photos folder, and
+    any other file a gallery or cover names."""
+    if generator.settings["GALLERY_PUBLISH_ORIGINALS"]:
+        return
+    planner = generator.context.get("gallery_plan")
+    content_root = Path(generator.path).resolve()
+    named = {os.path.relpath(path, content_root) for path in planner.photos} if planner else set()
+    folder = generator.settings["GALLERY_FOLDER"]
+    kept = []
+    for static in generator.staticfiles:
+        relative = static.relative_source_path
+        if Path(relative).parent.name == folder or relative in named:
+            generator.context["static_content"].pop(relative, None)
+        else:
+            kept.append(static)
+    generator.staticfiles[:] = kept  # the same list is the context's `staticfiles`
+
+
+def register():
+    signals.article_generator_finalized.connect(plan_galleries)
+    signals.static_generator_finalized.connect(withhold_originals)
+    signals.article_generator_write_article.connect(process_photos)

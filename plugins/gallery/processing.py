@@ -1,0 +1,272 @@
+"""The image work: decode each photo once, make its renditions, keep them in a cache and
+place them in the output.
+
+- Decoding: JPEG draft mode decodes at the smallest DCT scale still at least as large as
+  the widest rendition (a 4000×3000 photo for 1920 px decodes at 2000×1500, ~3× faster),
+  then the EXIF orientation is applied to that smaller image.
+- Colour: converted to sRGB through the embedded ICC profile (CMYK, Adobe RGB …);
+  16-bit, greyscale and palette images become 8-bit RGB; transparency is flattened onto
+  white. Every output is saved without EXIF, GPS, XMP, ICC or comments.
+- Cache: a rendition's file in the cache is named by a hash of the source's *content*
+  and everything that shapes the output (width, height, format, save options, PIPELINE),
+  so an unchanged rebuild does no image work and a settings change redoes exactly the
+  renditions it affects. `manifest.json` remembers each source's size, mtime and hash, so
+  unchanged photos are not even re-read to be hashed. Files are written under a temporary
+  name and renamed, so builds sharing the cache never see half a file.
+- Parallel: one task per photo with missing renditions, on a process pool with a worker
+  per core (AVIF's own threads are set to 1 so processes don't fight over cores).
+- Output: renditions are hard-linked from the cache into the output (copied with their
+  mtime where links are impossible), so a rebuild rewrites nothing.
+"""
+
+import contextlib
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+from .photos import EXTENSIONS, QUARTER_TURNS, Photo
+
+# Bump when the way pixels are produced changes, to redo every cached rendition.
+PIPELINE = 1
+PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
+# Options that change how fast a file is made, not what is in it (kept out of the key).
+WORKER_OPTIONS = {"avif": {"max_threads": 1}}
+SIXTEEN_BIT_MODES = {"I", "I;16", "I;16L", "I;16B", "I;16N"}
+
+
+@dataclass(frozen=True)
+class Target:
+    width: int
+    height: int
+    format: str
+    options: dict
+    cache_file: str
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str
+    decode_size: tuple[int, int]  # the widest target, in the file's stored orientation
+    targets: tuple[Target, ...]
+
+
+def _srgb_profile():
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def to_srgb(image: Image.Image) -> Image.Image:
+    """8-bit sRGB pixels, whatever the camera or editor saved."""
+    if image.mode in SIXTEEN_BIT_MODES:
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode in ("P", "PA"):
+        has_alpha = image.mode == "PA" or "transparency" in image.info
+        image = image.convert("RGBA" if has_alpha else "RGB")
+    if image.mode in ("LA", "La", "RGBa", "1"):
+        image = image.convert("RGBA" if "A" in image.mode or "a" in image.mode else "L")
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA", "CMYK", "L"):
+        # An unreadable profile: the numbers are taken as sRGB, as browsers do.
+        with contextlib.suppress(ImageCms.PyCMSError):
+            image = ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(io.BytesIO(icc)), _srgb_profile(),
+                outputMode="RGBA" if image.mode == "RGBA" else "RGB")
+    if image.mode == "RGBA":
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    return image.convert("RGB")
+
+
+def _save_atomically(image: Image.Image, target: Target) -> None:
+    destination = Path(target.cache_file)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    image.save(temporary, PILLOW_FORMATS[target.format],
+               **target.options, **WORKER_OPTIONS.get(target.format, {}))
+    os.replace(temporary, destination)
+
+
+def render(job: Job) -> str | None:
+    """Make a photo's missing renditions; the reason when the photo cannot be decoded."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # size checked
+            with Image.open(job.source) as image:
+                image.draft(image.mode, job.decode_size)
+                pixels = to_srgb(ImageOps.exif_transpose(image))
+        sizes = sorted({(t.width, t.height) for t in job.targets}, reverse=True)
+        for width, height in sizes:
+            resized = pixels.resize((width, height), Image.Resampling.LANCZOS,
+                                    reducing_gap=3.0)
+            resized.info = {}  # nothing of the source's metadata travels on
+            for target in job.targets:
+                if (target.width, target.height) == (width, height):
+                    _save_atomically(resized, target)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
+            ImageCms.PyCMSError) as error:
+        return str(error) or type(error).__name__
+    return None
+
+
+class Cache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.manifest_file = folder / "manifest.json"
+        try:
+            self.sources = json.loads(self.manifest_file.read_text("utf-8"))["sources"]
+        except (OSError, ValueError, KeyError):
+            self.sources = {}
+        self.seen: dict[str, dict] = {}
+
+    def digest(self, source: Path) -> str:
+        """SHA-256 of the file's content; re-read only when its size or mtime changed."""
+        stat = source.stat()
+        key = str(source)
+        known = self.sources.get(key)
+        if known and known["size"] == stat.st_size and known["mtime_ns"] == stat.st_mtime_ns:
+            self.seen[key] = known
+            return known["sha256"]
+        with source.open("rb") as file:
+            sha256 = hashlib.file_digest(file, "sha256").hexdigest()
+        self.seen[key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                          "sha256": sha256}
+        return sha256
+
+    def file_for(self, source_sha256: str, width: int, height: int, format_: str,
+                 options: dict) -> Path:
+        spec = json.dumps([PIPELINE, source_sha256, width, height, format_, options],
+                          sort_keys=True)
+        key = hashlib.sha256(spec.encode()).hexdigest()[:20]
+        return (self.folder / source_sha256[:2] / source_sha256
+                / f"{width}x{height}-{key}.{EXTENSIONS[format_]}")
+
+    def save(self) -> None:
+        """Merge this build's sources into the manifest (another build may share it)."""
+        try:
+            current = json.loads(self.manifest_file.read_text("utf-8"))["sources"]
+        except (OSError, ValueError, KeyError):
+            current = {}
+        merged = {path: entry for path, entry in current.items() if Path(path).exists()}
+        merged.update(self.seen)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.manifest_file.with_name(f".manifest.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"sources": merged}, indent=0), "utf-8")
+        os.replace(temporary, self.manifest_file)
+
+
+class Progress:
+    """One line every few seconds while photos are processed (silent for short runs)."""
+
+    def __init__(self, total: int, stream=sys.stderr, every: float = 3.0):
+        self.total, self.stream, self.every = total, stream, every
+        self.started = self.last = time.monotonic()
+        self.done = 0
+        self.shown = False
+
+    def advance(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if now - self.last >= self.every and self.done < self.total:
+            self.last, self.shown = now, True
+            print(f"Photos: {self.done} of {self.total} processed "
+                  f"({self.done / (now - self.started):.1f} per second)…",
+                  file=self.stream, flush=True)
+
+    def finish(self) -> None:
+        if self.shown:
+            seconds = time.monotonic() - self.started
+            print(f"Photos: {self.total} processed in {seconds:.0f} s.", file=self.stream,
+                  flush=True)
+
+
+def worker_count(setting: int) -> int:
+    if setting:
+        return setting
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def run_jobs(jobs: list[Job], workers: int) -> dict[str, str]:
+    """Run the jobs, in parallel when there is more than one; {source: reason} failures."""
+    failures: dict[str, str] = {}
+    progress = Progress(len(jobs))
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            if reason := render(job):
+                failures[job.source] = reason
+            progress.advance()
+        progress.finish()
+        return failures
+    # "spawn": the build may run inside a threaded process (the preview server), where
+    # forking can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures = {pool.submit(render, job): job for job in jobs}
+        for future in as_completed(futures):
+            try:
+                reason = future.result()
+            except BrokenProcessPool:
+                reason = "the image worker stopped (out of memory?)"
+            if reason:
+                failures[futures[future].source] = reason
+            progress.advance()
+    progress.finish()
+    return failures
+
+
+def _place(cached: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(cached, target)
+
+
+def publish(photos: list[Photo], settings, output_path: str) -> dict[Photo, str]:
+    """Make what is missing, place every rendition in the output; {photo: reason} for
+    photos that could not be processed (their files are not placed)."""
+    cache = Cache(Path(settings["GALLERY_CACHE_PATH"]))
+    formats = settings["GALLERY_FORMATS"]
+    planned: dict[Photo, list[tuple[Path, str]]] = {}
+    jobs: list[Job] = []
+    failures: dict[Photo, str] = {}
+    for photo in photos:
+        try:
+            sha256 = cache.digest(photo.source)
+        except OSError as error:
+            failures[photo] = str(error)
+            continue
+        targets = [Target(r.width, r.height, r.format, formats[r.format],
+                          str(cache.file_for(sha256, r.width, r.height, r.format,
+                                             formats[r.format])))
+                   for r in photo.renditions]
+        planned[photo] = [(Path(t.cache_file), r.url)
+                          for t, r in zip(targets, photo.renditions, strict=True)]
+        missing = tuple(t for t in targets if not Path(t.cache_file).exists())
+        if missing:
+            widest = max(missing, key=lambda t: t.width)
+            size = (widest.width, widest.height)
+            if photo.header.orientation in QUARTER_TURNS:
+                size = size[::-1]
+            jobs.append(Job(str(photo.source), size, missing))
+    reasons = run_jobs(jobs, worker_count(settings["GALLERY_WORKERS"]))
+    for photo, files in planned.items():
+        if str(photo.source) in reasons:
+            failures[photo] = reasons[str(photo.source)]
+            continue
+        for cached, url in files:
+            _place(cached, Path(output_path) / url)
+    cache.save()
+    return failures
