@@ -1,0 +1,3 @@
+from .consultations import register
+
+__all__ = ["register"]

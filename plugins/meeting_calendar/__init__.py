@@ -1,0 +1,3 @@
+from .meeting_calendar import register
+
+__all__ = ["register"]
