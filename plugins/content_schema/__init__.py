@@ -6,22 +6,29 @@ Pelican reads content, and `sitetool check` applies it without building. Vocabul
 change them.
 """
 
+from .data_files import DataFile, read_data_files
 from .dates import build_today, parse_date
 from .fields import FIELDS, Field
 from .front_matter import FrontMatter, parse_front_matter, read_front_matter
-from .problems import Problem
+from .hours import WeeklyHours
+from .problems import Problem, log_problems, unknown_reference
 from .slugs import slugify_title
 from .validate import validate
 
 __all__ = [
     "FIELDS",
+    "DataFile",
     "Field",
     "FrontMatter",
     "Problem",
+    "WeeklyHours",
     "build_today",
+    "log_problems",
     "parse_date",
     "parse_front_matter",
+    "read_data_files",
     "read_front_matter",
     "slugify_title",
+    "unknown_reference",
     "validate",
 ]

@@ -81,7 +81,20 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
                     "add a line '---' after the last field")
         )
     yaml_text = "".join(all_lines[1:closing])
-    offset = 2  # the YAML starts on the file's second line; marks count from 0
+    # the YAML starts on the file's second line; marks count from 0
+    data, lines = _parse_yaml(yaml_text, path, offset=2, what="the front matter")
+    return FrontMatter(data=data, body="".join(all_lines[closing + 1:]), lines=lines)
+
+
+def parse_data_file(text: str, path: str) -> FrontMatter:
+    """A file that is all YAML (an office, a notice): the same checks and line numbers as
+    front matter, and no body."""
+    data, lines = _parse_yaml(text.removeprefix("\ufeff"), path, offset=1, what="the file")
+    return FrontMatter(data=data, body="", lines=lines)
+
+
+def _parse_yaml(yaml_text: str, path: str, offset: int, what: str) -> tuple[dict, dict]:
+    """The fields and the line of each key; `offset` is the file line of the YAML's first."""
     try:
         node, data = load_yaml(yaml_text)
     except yaml.YAMLError as error:
@@ -89,21 +102,22 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         line = mark.line + offset if mark else 1
         reason = getattr(error, "problem", None) or "not valid YAML"
         raise FrontMatterError(
-            Problem(path, line, "", f"the front matter is not valid YAML ({reason})",
+            Problem(path, line, "", "{what} is not valid YAML ({reason})",
                     "write each field as 'name: value'; put values containing ': ' or "
-                    "starting with [ { * & ! | > ' \" % @ ` in double quotes")
+                    "starting with [ {{ * & ! | > ' \" % @ ` in double quotes",
+                    params={"what": what, "reason": reason})
         ) from error
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            Problem(path, offset, "", "the front matter is not a list of fields",
-                    "write each field on its own line as 'name: value'")
+            Problem(path, offset, "", "{what} is not a list of fields",
+                    "write each field on its own line as 'name: value'",
+                    params={"what": what})
         )
     lines: dict[str, int] = {}
     _key_lines(node, "", offset, lines)
-    return FrontMatter(data={str(k): v for k, v in data.items()},
-                       body="".join(all_lines[closing + 1:]), lines=lines)
+    return {str(k): v for k, v in data.items()}, lines
 
 
 def read_front_matter(path: Path | str, display_path: str | None = None) -> FrontMatter:

@@ -7,6 +7,8 @@ from .dates import ACCEPTED as ACCEPTED_DATES
 from .dates import parse_date
 from .fields import FIELDS, KIND_FIELDS, Field
 from .front_matter import FrontMatter
+from .hours import ACCEPTED as ACCEPTED_HOURS
+from .hours import HoursError, parse_hours
 from .problems import Problem
 
 
@@ -23,46 +25,81 @@ def _clean(name, field, value, settings, path, line, front_matter=None):
     if field.type == "url":
         text = str(value).strip()
         if not text.startswith(("https://", "http://", "mailto:")):
-            return None, Problem(path, line, name, f"'{text}' is not a web address",
-                                 "write the full address, starting with https://")
+            return None, Problem(path, line, name, "'{value}' is not a web address",
+                                 "write the full address, starting with https://",
+                                 params={"value": text})
         return text, None
     if field.type == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return None, Problem(path, line, name, f"'{value}' is not a number",
-                                 f"write digits only, e.g. {name}: {field.example}")
+            return None, Problem(path, line, name, "'{value}' is not a number",
+                                 "write digits only, e.g. {field}: {example}",
+                                 params={"value": value, "field": name,
+                                         "example": field.example})
         return value, None
     if field.type == "bool":
         if not isinstance(value, bool):
-            return None, Problem(path, line, name, f"'{value}' is not yes or no",
-                                 f"write {name}: true or {name}: false")
+            return None, Problem(path, line, name, "'{value}' is not yes or no",
+                                 "write {field}: true or {field}: false",
+                                 params={"value": value, "field": name})
         return value, None
     if field.type == "text":
         if isinstance(value, (dict, list)):
             return None, Problem(path, line, name, "must be plain text",
-                                 f"write it on one line, e.g. {name}: {field.example}")
+                                 "write it on one line, e.g. {field}: {example}",
+                                 params={"field": name, "example": field.example})
         text = str(value).strip()
         if not text:
-            return None, Problem(path, line, name, "is empty", f"e.g. {name}: {field.example}")
+            return None, Problem(path, line, name, "is empty", "e.g. {field}: {example}",
+                                 params={"field": name, "example": field.example})
         return text, None
     if field.type == "date":
         parsed = parse_date(value, settings.get("TIMEZONE", "Europe/Riga"))
         if parsed is None:
-            return None, Problem(path, line, name, f"'{value}' is not a date",
-                                 f"write it as {ACCEPTED_DATES}")
+            return None, Problem(path, line, name, "'{value}' is not a date",
+                                 "write it as {accepted}",
+                                 params={"value": value, "accepted": ACCEPTED_DATES})
         return parsed, None
     if field.type == "choice":
         allowed = _allowed(field, settings)
         if str(value) not in allowed:
-            return None, Problem(path, line, name, f"'{value}' is not allowed",
-                                 "use one of: " + ", ".join(allowed))
+            return None, Problem(path, line, name, "'{value}' is not allowed",
+                                 "use one of: {choices}",
+                                 params={"value": value, "choices": ", ".join(allowed)})
         return str(value), None
-    if field.type == "list":
-        items = value.split(",") if isinstance(value, str) else value
+    if field.type in ("list", "hours"):
+        items = value.split(",") if isinstance(value, str) and field.type == "list" else value
+        items = [items] if isinstance(items, str) else items
         if not isinstance(items, list) or any(isinstance(i, (dict, list)) for i in items):
             return None, Problem(path, line, name, "must be a list",
-                                 f"write it as {name}: {field.example}")
-        return [str(i).strip() for i in items if str(i).strip()], None
+                                 "write it as {field}: {example}",
+                                 params={"field": name, "example": field.example})
+        cleaned = [str(i).strip() for i in items if str(i).strip()]
+        if field.type == "hours":
+            return _clean_hours(name, cleaned, path, line, front_matter)
+        allowed = _allowed(field, settings)
+        for index, item in enumerate(cleaned):
+            if allowed and item not in allowed:
+                item_line = front_matter.line(f"{name}[{index}]") if front_matter else line
+                return None, Problem(path, item_line, name, "'{value}' is not allowed",
+                                     "use one of: {choices}",
+                                     params={"value": item, "choices": ", ".join(allowed)})
+        return cleaned, None
     raise ValueError(f"unknown field type {field.type!r}")
+
+
+def _clean_hours(name, items, path, line, front_matter):
+    """A list of weekly times (`Mon 9:00–12:00`), each parsed; a problem names the item."""
+    parsed = []
+    for index, item in enumerate(items):
+        try:
+            parsed.append(parse_hours(item))
+        except HoursError as error:
+            item_line = front_matter.line(f"{name}[{index}]") if front_matter else line
+            return None, Problem(path, item_line, name, "'{value}' {reason}",
+                                 "write it as {accepted}",
+                                 params={"value": item, "reason": str(error),
+                                         "accepted": ACCEPTED_HOURS})
+    return parsed, None
 
 
 def _clean_records(name, field, value, settings, path, front_matter):
@@ -70,11 +107,13 @@ def _clean_records(name, field, value, settings, path, front_matter):
     a problem names the item, e.g. `meetings[1].start`."""
     single = field.type == "record"
     items = [value] if single else value
-    example = f"see the example in the editor guide for '{name}'"
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         line = front_matter.line(name) if front_matter else 1
-        shape = "a group of fields" if single else "a list of entries starting with '- '"
-        return None, Problem(path, line, name, f"must be {shape}", example)
+        return None, Problem(path, line, name,
+                             "must be a group of fields" if single
+                             else "must be a list of entries starting with '- '",
+                             "see the example in the editor guide for '{field}'",
+                             params={"field": name})
     cleaned, problems = [], []
     for index, item in enumerate(items):
         prefix = name if single else f"{name}[{index}]"
@@ -95,9 +134,10 @@ def _check_fields(data, fields, settings, path, front_matter, prefix=""):
         field = fields.get(name)
         if field is None:
             guess = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
-            fix = (f"did you mean {guess[0]}?" if guess
-                   else "known fields: " + ", ".join(fields))
-            problems.append(Problem(path, line, key, "is not a field we know", fix))
+            problems.append(Problem(path, line, key, "is not a field we know",
+                                    "did you mean {guess}?" if guess else "known fields: {known}",
+                                    params={"guess": guess[0] if guess else "",
+                                            "known": ", ".join(fields)}))
             continue
         if value is None:
             continue  # "name:" with nothing after it is the same as leaving it out
@@ -114,7 +154,8 @@ def _check_fields(data, fields, settings, path, front_matter, prefix=""):
                 p.field == key for p in problems):
             line = front_matter.line(prefix) if (front_matter and prefix) else 1
             problems.append(Problem(path, line, key, "is missing",
-                                    f"add a line such as  {name}: {field.example}"))
+                                    "add a line such as  {field}: {example}",
+                                    params={"field": name, "example": field.example}))
     return values, problems
 
 

@@ -1,0 +1,48 @@
+"""Content kept as data, one YAML file per item: `content/<section>/<slug>.yml` (offices,
+notices). Each file is checked against `FIELDS[section]` like front matter, with the line
+of every problem; the file name is the item's slug, so it must be one."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .front_matter import FrontMatter, FrontMatterError, parse_data_file
+from .problems import Problem
+from .slugs import slugify_title
+from .validate import validate
+
+SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class DataFile:
+    slug: str
+    source_file: str  # as the editor knows it: content/offices/eglupe.yml
+    values: dict
+    front_matter: FrontMatter
+
+
+def read_data_files(section: str, settings) -> tuple[list[DataFile], list[Problem]]:
+    """Every valid file of `section`, sorted by slug, and the problems of the others."""
+    folder = Path(settings["PATH"]) / section
+    files, problems = [], []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.suffix not in SUFFIXES or not path.is_file():
+            continue
+        shown = os.path.relpath(path, os.path.dirname(settings["PATH"]))
+        if slugify_title(path.stem) != path.stem:
+            problems.append(Problem(
+                shown, 1, "", "the file name is not a web address part",
+                f"use lower-case letters without accents, digits and hyphens, e.g. "
+                f"{slugify_title(path.stem) or 'office-name'}{path.suffix}"))
+            continue
+        try:
+            front_matter = parse_data_file(path.read_text("utf-8"), shown)
+        except FrontMatterError as error:
+            problems.append(error.problem)
+            continue
+        values, file_problems = validate(section, front_matter, shown, settings)
+        problems += file_problems
+        if not any(p.severity == "error" for p in file_problems):
+            files.append(DataFile(path.stem, shown, values, front_matter))
+    return files, problems

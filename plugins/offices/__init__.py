@@ -1,0 +1,3 @@
+from .offices import register
+
+__all__ = ["register"]

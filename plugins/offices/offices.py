@@ -1,0 +1,120 @@
+"""Offices and centres where residents get help, with their reception hours.
+
+One YAML file per office, `content/offices/<slug>.yml`, checked against
+`FIELDS["offices"]` of the content schema (names and how to book in both languages, the
+areas it serves, the people who receive residents and when: `Tue 8:30–12:00`).
+
+Signals:
+- `get_generators`: `OfficesGenerator`
+  - `generate_context` (reading): reads every office, logs one `Problem` line per mistake
+    and puts `offices` ({slug: Office}) and `offices_by_area` ({area: [Office]}) in the
+    context;
+  - `generate_output` (writing): per language, "Where to get help" — per area of AREAS,
+    who receives residents, when and how to book — and one page per office.
+- `generator_init`: Jinja filter `weekly_hours` (days and times in the page's language,
+  by Babel/CLDR).
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from babel.dates import format_time, get_day_names
+from jinja2 import pass_context
+from pelican import signals
+from pelican.generators import Generator
+
+from content_schema import WeeklyHours, log_problems, read_data_files
+from ui_language.ui_language import context_lang
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Person:
+    role: str
+    name: str
+    hours: list[WeeklyHours]
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Office:
+    slug: str
+    source_file: str
+    name: dict[str, str]
+    phone: str
+    urls: dict[str, str]
+    address: str = ""
+    email: str = ""
+    areas: list[str] = field(default_factory=list)
+    hours: list[WeeklyHours] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    by_appointment: bool = False
+    booking: dict[str, str] = field(default_factory=dict)
+    note: dict[str, str] = field(default_factory=dict)
+
+
+def _office(data_file, settings) -> Office:
+    values = dict(data_file.values)
+    people = [Person(**person) for person in values.pop("reception", [])]
+    urls = {lang: settings["HELP_URLS"][lang]["office"].format(slug=data_file.slug)
+            for lang in settings["LANGUAGES"]}
+    return Office(slug=data_file.slug, source_file=data_file.source_file, urls=urls,
+                  people=people, **values)
+
+
+class OfficesGenerator(Generator):
+    def generate_context(self):
+        files, problems = read_data_files("offices", self.settings)
+        log_problems(logger, problems)
+        offices = {data_file.slug: _office(data_file, self.settings) for data_file in files}
+        self.context["offices"] = offices
+        self.context["offices_by_area"] = {
+            area: [office for office in offices.values() if area in office.areas]
+            for area in self.settings["AREAS"]
+        }
+
+    def generate_output(self, writer):
+        languages = self.settings["LANGUAGES"]
+        urls = self.settings["HELP_URLS"]
+        index_alternates = {lang: urls[lang]["index"] for lang in languages}
+        # alternates_by_page: {page number: {lang: url}}, what page_alternates() reads
+        for lang in languages:
+            writer.write_file(
+                urls[lang]["index"] + "index.html", self.get_template("where_to_get_help"),
+                self.context, url=urls[lang]["index"], lang=lang,
+                alternates_by_page={1: index_alternates})
+            for office in self.context["offices"].values():
+                writer.write_file(
+                    office.urls[lang] + "index.html", self.get_template("office"),
+                    self.context, url=office.urls[lang], lang=lang, office=office,
+                    alternates_by_page={1: office.urls})
+
+
+def install_filters(generator):
+    settings = generator.settings
+
+    @pass_context
+    def weekly_hours(context, hours: WeeklyHours) -> str:
+        """`otrdiena, ceturtdiena 08:30–12:00` / `Monday–Friday 08:30–16:00`."""
+        locale = settings["LANGUAGES"][context_lang(context)]["locale"]
+        names = get_day_names("wide", locale=locale)
+        if hours.is_range:
+            days = f"{names[hours.days[0]]}–{names[hours.last_day]}"
+        else:
+            days = ", ".join(names[day] for day in hours.days)
+        times = "–".join(format_time(t, "short", locale=locale)
+                         for t in (hours.opens, hours.closes))
+        return f"{days[0].upper()}{days[1:]} {times}"
+
+    generator.env.filters["weekly_hours"] = weekly_hours
+
+
+def get_generators(pelican):
+    return OfficesGenerator
+
+
+def register():
+    signals.generator_init.connect(install_filters)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,3 @@
+from .service_notices import register
+
+__all__ = ["register"]

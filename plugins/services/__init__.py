@@ -1,0 +1,3 @@
+from .services import register
+
+__all__ = ["register"]
