@@ -1,75 +1,148 @@
-"""An atomic, checked build: Pelican writes into a staging folder beside the output,
-which replaces the output only when the build logged no error (in strict mode: no
-warning either). A failed build leaves the previous site exactly as it was."""
+"""An atomic, checked build.
 
-import logging
+Pelican writes into a staging folder beside the output, which replaces the output only
+when the build logged no error (in strict mode: no warning either). A failed build leaves
+the previous site exactly as it was and says why.
+
+The same content gives byte-identical files, and files that did not change keep the time
+stamps they had in the previous output: `rsync` (and web servers' ETag/Last-Modified)
+then see only what really changed.
+"""
+
+import filecmp
 import os
 import shutil
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))  # the content schema, as Pelican's PLUGIN_PATHS
+from . import ROOT
+from .pipeline import (
+    Entry,
+    Progress,
+    collecting_logs,
+    load_settings,
+    read_site,
+    stopped_entry,
+    write_site,
+)
+
+__all__ = ["ROOT", "BuildResult", "Counts", "build", "count_output"]
+
+FEED_SUFFIXES = ("atom.xml", "rss.xml")  # jaunumi/atom.xml, …/visits/rss.xml
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
 
 
-class ProblemCollector(logging.Handler):
-    """Remembers every log line at or above `level` during the build."""
+@dataclass
+class Counts:
+    """What a built site holds, for the summary line."""
 
-    def __init__(self, level):
-        super().__init__(level)
-        self.lines: list[str] = []
+    pages: int = 0
+    photos: int = 0  # image files outside the theme: photos and their sizes and formats
+    feeds: int = 0
+    calendars: int = 0
 
-    def emit(self, record):
-        self.lines.append(record.getMessage())
+
+@dataclass
+class Changes:
+    """How the new output differs from the one it replaced."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
 
 
 @dataclass
 class BuildResult:
     ok: bool
     output: Path
-    problems: list[str] = field(default_factory=list)
+    problems: list[Entry] = field(default_factory=list)
     seconds: float = 0.0
-    pages: int = 0
-
-
-def run_pelican(settings_file: Path, output: Path, overrides: dict) -> None:
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output),
-                                                           **overrides})
-    Pelican(settings).run()
+    counts: Counts = field(default_factory=Counts)
+    changes: Changes = field(default_factory=Changes)
 
 
 def build(settings_file: Path, output: Path, *, strict: bool = False,
-          overrides: dict | None = None) -> BuildResult:
+          overrides: dict | None = None, progress: Progress | None = None,
+          writer_factory=None) -> BuildResult:
+    """Build into a staging folder and swap it in on success. `writer_factory(settings)`
+    may supply Pelican's writer (the preview's records what each page shows)."""
     output = output.resolve()
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    collector = ProblemCollector(logging.WARNING if strict else logging.ERROR)
-    root_logger = logging.getLogger()
-    root_logger.addHandler(collector)
     started = time.perf_counter()
-    try:
-        run_pelican(settings_file, staging, overrides or {})
-    except Exception as error:
-        collector.lines.append(f"the build stopped: {error}")
-    finally:
-        root_logger.removeHandler(collector)
+    with collecting_logs() as log:
+        try:
+            settings = load_settings(settings_file, {**(overrides or {}),
+                                                     "OUTPUT_PATH": str(staging)})
+            writer = writer_factory(settings) if writer_factory else None
+            if progress:
+                with progress.running():
+                    _read_and_write(settings, log, strict, writer)
+            else:
+                _read_and_write(settings, log, strict, writer)
+        except Exception as error:
+            log.add(stopped_entry(error))
     seconds = time.perf_counter() - started
-    if collector.lines:
+    problems = log.sorted()
+    if log.failed(strict):
         shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(False, output, collector.lines, seconds)
-    pages = sum(1 for _ in staging.rglob("*.html"))
-    _swap_in(staging, output)
-    return BuildResult(True, output, [], seconds, pages)
+        return BuildResult(False, output, problems, seconds)
+    counts = count_output(staging)
+    changes = _swap_in(staging, output)
+    return BuildResult(True, output, problems, seconds, counts, changes)
 
 
-def _swap_in(staging: Path, output: Path) -> None:
+def _read_and_write(settings, log, strict, writer):
+    site = read_site(settings)
+    if not log.failed(strict):  # nothing will be published: spare the writing
+        write_site(site, writer)
+
+
+def count_output(folder: Path) -> Counts:
+    counts = Counts()
+    theme = folder / "theme"
+    for path in folder.rglob("*"):
+        name = path.name
+        if name.endswith(".html"):
+            counts.pages += 1
+        elif name.endswith(FEED_SUFFIXES):
+            counts.feeds += 1
+        elif name.endswith(".ics"):
+            counts.calendars += 1
+        elif name.lower().endswith(IMAGE_SUFFIXES) and theme not in path.parents:
+            counts.photos += 1
+    return counts
+
+
+def _swap_in(staging: Path, output: Path) -> Changes:
+    changes = _keep_unchanged_timestamps(staging, output)
     previous = output.with_name(f".{output.name}.previous-{os.getpid()}")
     if output.exists():
         output.rename(previous)
     staging.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
+    return changes
+
+
+def _keep_unchanged_timestamps(new: Path, old: Path) -> Changes:
+    """Give each new file that is byte-identical to the old one the old time stamps."""
+    changes = Changes()
+    old_files = ({p.relative_to(old) for p in old.rglob("*") if p.is_file()}
+                 if old.is_dir() else set())
+    for path in new.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(new)
+        if relative not in old_files:
+            changes.added += 1
+            continue
+        old_files.discard(relative)
+        previous = old / relative
+        if filecmp.cmp(path, previous, shallow=False):
+            stat = previous.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        else:
+            changes.changed += 1
+    changes.removed = len(old_files)
+    return changes

@@ -1,28 +1,289 @@
 """Live preview: build, serve the output at http://localhost:8000, rebuild on save and
-reload the open browser tab (python-livereload injects its small script)."""
+reload the open browser tab.
 
+- Watching: `watchfiles` (inotify) on the content, theme, plugins and settings; a save is
+  seen within ~50 ms.
+- Rebuilding: the first build, and any change that adds or removes a file or touches the
+  theme, plugins or settings, is a full atomic build (`build.build`). An edit to existing
+  content files is quick: the whole site is read again (Pelican's content cache makes
+  that cheap, and every rule runs), but only the pages that show an edited file — its
+  own page, its translations, the lists it is in — are rendered again, in place. When
+  such an edit changes which pages exist (a new tag, a story turned into a draft…), a
+  full build follows at once.
+- Reloading: HTML pages are served with one extra `<script src="/_sitetool/reload.js">`
+  which listens to `/_sitetool/events` (server-sent events): `reload` after a build,
+  `problems` (shown at the foot of the page) when a change did not build — the preview
+  then keeps showing the last good version.
+"""
+
+import http.server
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import ROOT, build
+from . import ROOT
+from .build import build
+from .pipeline import collecting_logs, load_settings, read_site, stopped_entry, write_site
 
-WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+RELOAD_SCRIPT = Path(__file__).with_name("preview_reload.js")
+PREVIEW_PREFIX = "/_sitetool/"
+WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
 
 
-def serve(settings_file: Path, output: Path, host: str, port: int) -> None:
-    from livereload import Server
+# --- Rendering only what an edit touched ------------------------------------------------
 
-    def rebuild():
-        result = build(settings_file, output)
+def _writer_class():
+    from pelican.contents import Content
+    from pelican.paginator import Paginator
+    from pelican.writers import Writer
+
+    class PreviewWriter(Writer):
+        """Pelican's writer that records, for every output file, the content folders it
+        shows, and (when `touched` is given) renders only files showing a touched folder,
+        files whose folders changed since the last run, and files that do not exist yet."""
+
+        def __init__(self, output_path, settings, previous: dict, touched: set | None):
+            super().__init__(output_path, settings=settings)
+            self.previous, self.touched = previous, touched
+            self.shows: dict[str, frozenset] = {}  # output file -> content folders
+            self.rendered = 0
+
+        def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                       template_name=None, override_output=False, url=None, **kwargs):
+            if not name:
+                return None
+            if paginated is None:  # as Pelican's writer decides it
+                paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+            folders = frozenset(_folders([*kwargs.values(), *paginated.values()], Content))
+            names = self._output_names(name, url, paginated, template_name)
+            for output_name in names:
+                self.shows[output_name] = folders
+            if self.touched is not None and not self._needs_render(names, folders):
+                return None
+            self.rendered += len(names)
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+
+        def _output_names(self, name, url, paginated, template_name):
+            if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+                per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
+                            or self.settings["DEFAULT_PAGINATION"])
+                paginator = Paginator(name, url, next(iter(paginated.values())),
+                                      self.settings, per_page)
+                return [paginator.page(n).save_as for n in range(1, paginator.num_pages + 1)]
+            return [name]
+
+        def _needs_render(self, names, folders) -> bool:
+            for output_name in names:
+                before = self.previous.get(output_name)
+                if (before is None or before != folders or folders & self.touched
+                        or not os.path.exists(os.path.join(self.output_path, output_name))):
+                    return True
+            return False
+
+    return PreviewWriter
+
+
+def _folders(values, content_class) -> set[str]:
+    folders = set()
+    for value in values:
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, content_class) and item.source_path:
+                folders.add(os.path.dirname(item.source_path))
+    return folders
+
+
+# --- The rebuild loop -------------------------------------------------------------------
+
+@dataclass
+class Outcome:
+    ok: bool
+    full: bool
+    seconds: float
+    pages: int  # rendered
+    problems: list = field(default_factory=list)
+
+
+class Previewer:
+    """Builds the preview and keeps what a quick rebuild needs."""
+
+    def __init__(self, settings_file: Path, output: Path, overrides: dict):
+        self.settings_file, self.output = settings_file, output.resolve()
+        # Static files (photos, attachments) are copied only when they changed.
+        self.overrides = {**overrides, "STATIC_CHECK_IF_MODIFIED": True}
+        self.content = Path(load_settings(settings_file, self.overrides)["PATH"])
+        self.shows: dict[str, frozenset] = {}
+        self.files = self._content_files()
+
+    def _content_files(self) -> set[Path]:
+        return {Path(folder) / name for folder, _, names in os.walk(self.content)
+                for name in names if not name.startswith(".")}
+
+    def full(self) -> Outcome:
+        writer_class = _writer_class()
+        recorded = {}
+
+        def writer(settings):
+            made = writer_class(settings["OUTPUT_PATH"], settings, {}, None)
+            recorded["writer"] = made
+            return made
+
+        result = build(self.settings_file, self.output, overrides=self.overrides,
+                       writer_factory=writer)
         if result.ok:
-            print(f"Built {result.pages} pages in {result.seconds:.1f} s — "
-                  f"http://{host}:{port}/")
-        else:
-            print("The last change did not build; the preview shows the previous version:")
-            for line in result.problems:
-                print("  " + line)
+            self.shows = recorded["writer"].shows
+        self.files = self._content_files()
+        return Outcome(result.ok, True, result.seconds, result.counts.pages, result.problems)
 
-    rebuild()
-    server = Server()
-    for watched in WATCHED:
-        server.watch(str(ROOT / watched), rebuild, delay=0.3)
-    server.serve(host=host, port=port, root=str(output), open_url_delay=None)
+    def changed(self, paths: set[Path]) -> Outcome:
+        """Rebuild after `paths` changed: quickly when only existing content changed."""
+        files = self._content_files()
+        # Quick only for edits inside content folders that pages show (not the theme,
+        # not data files such as offices, which no page lists as its content).
+        shown = set().union(*self.shows.values())
+        if files != self.files or not all(
+                any(str(folder) in shown for folder in p.parents) for p in paths):
+            return self.full()
+        started = time.perf_counter()
+        touched = {str(folder) for p in paths for folder in p.parents
+                   if self.content in folder.parents}
+        settings = load_settings(self.settings_file, {**self.overrides,
+                                                      "OUTPUT_PATH": str(self.output)})
+        writer = _writer_class()(str(self.output), settings, self.shows, touched)
+        with collecting_logs() as log:
+            try:
+                site = read_site(settings)
+                if not log.failed(strict=False):
+                    write_site(site, writer)
+            except Exception as error:
+                log.add(stopped_entry(error))
+        seconds = time.perf_counter() - started
+        if log.failed(strict=False):
+            return Outcome(False, False, seconds, 0, log.sorted())
+        if set(writer.shows) != set(self.shows):
+            return self.full()  # pages appeared or went away
+        self.shows = writer.shows
+        return Outcome(True, False, seconds, writer.rendered, log.sorted())
+
+
+# --- The server ---------------------------------------------------------------------------
+
+class Broadcast:
+    """Server-sent events to every open preview tab."""
+
+    def __init__(self):
+        self._condition = threading.Condition()
+        self._events: list[tuple[str, str]] = []
+
+    def send(self, event: str, data: str = "") -> None:
+        with self._condition:
+            self._events.append((event, data))
+            self._condition.notify_all()
+
+    def follow(self, stop: threading.Event):
+        with self._condition:
+            seen = len(self._events)
+        while not stop.is_set():
+            with self._condition:
+                self._condition.wait(timeout=15)
+                new, seen = self._events[seen:], len(self._events)
+            yield from new or [("ping", "")]
+
+
+def _handler(output: Path, broadcast: Broadcast, stop: threading.Event):
+    class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(output), **kwargs)
+
+        def log_message(self, *args):
+            pass  # the terminal shows builds, not every request
+
+        def do_GET(self):
+            if self.path == PREVIEW_PREFIX + "reload.js":
+                return self._send(200, "text/javascript; charset=utf-8",
+                                  RELOAD_SCRIPT.read_bytes())
+            if self.path == PREVIEW_PREFIX + "events":
+                return self._events()
+            target = Path(self.translate_path(self.path))
+            if target.is_dir():
+                if not self.path.split("?")[0].endswith("/"):
+                    return super().do_GET()  # the redirect to the folder's URL
+                target = target / "index.html"
+            if target.suffix == ".html":
+                if target.is_file():
+                    return self._send(200, "text/html; charset=utf-8", _with_reload(target))
+                missing = output / "404.html"
+                if missing.is_file():
+                    return self._send(404, "text/html; charset=utf-8", _with_reload(missing))
+            return super().do_GET()
+
+        def end_headers(self):
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def _send(self, status, content_type, body):
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _events(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            try:
+                for event, data in broadcast.follow(stop):
+                    self.wfile.write(f"event: {event}\ndata: {data}\n\n".encode())
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    return PreviewHandler
+
+
+def _with_reload(page: Path) -> bytes:
+    html = page.read_bytes()
+    tag = f'<script src="{PREVIEW_PREFIX}reload.js" defer></script>'.encode()
+    head_end = html.find(b"</head>")
+    return html[:head_end] + tag + html[head_end:] if head_end >= 0 else html + tag
+
+
+def serve(settings_file: Path, output: Path, host: str, port: int, overrides: dict,
+          lang: str, report, announce) -> None:
+    """Serve until interrupted; `report(outcome)` tells the editor about each build,
+    `announce(url)` where to look."""
+    import watchfiles
+
+    previewer = Previewer(settings_file, output, overrides)
+    report(previewer.full())
+    broadcast, stop = Broadcast(), threading.Event()
+    server = http.server.ThreadingHTTPServer((host, port),
+                                             _handler(previewer.output, broadcast, stop))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    announce(f"http://{host}:{server.server_address[1]}/")
+    watched = [previewer.content, *(ROOT / name for name in WATCHED_CODE),
+               Path(settings_file).resolve()]
+    try:
+        for changes in watchfiles.watch(*{str(p) for p in watched if p.exists()},
+                                        debounce=50, step=25, stop_event=stop,
+                                        raise_interrupt=False):
+            paths = {Path(path) for _, path in changes if not Path(path).name.startswith(".")}
+            if not paths:
+                continue
+            outcome = previewer.changed(paths)
+            report(outcome)
+            if outcome.ok:
+                broadcast.send("reload")
+            else:
+                lines = [entry.render(lang) for entry in outcome.problems]
+                broadcast.send("problems", json.dumps(lines, ensure_ascii=False))
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+

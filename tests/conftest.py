@@ -1,6 +1,7 @@
 """Shared fixtures: the sample site built once per test run into a temp folder, a way
 to build other content (bad input), and a real Chromium for what people see and click."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -12,6 +13,9 @@ import pytest
 from site_helpers import ROOT, TODAY, BuiltSite, build_site, serve_folder
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# sitetool speaks Latvian by default; tests assert its English lines (and the Latvian ones
+# with --lang lv), whatever language the machine running them has.
+os.environ["SITETOOL_LANG"] = "en"
 
 
 def _free_port() -> int:

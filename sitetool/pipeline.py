@@ -1,0 +1,228 @@
+"""Pelican's `run()` split into the two phases sitetool needs.
+
+- `read_site()`: every generator's `generate_context()`, then `all_generators_finalized`
+  and the summary-link refresh. Every reader, `*_generator_context` and
+  `*_generator_finalized` handler of every plugin runs, so all validation happens here —
+  `sitetool check` stops after this phase and writes nothing.
+- `write_site()`: every generator's `generate_output()` (optionally with our own writer,
+  as the preview does), then `finalized`.
+
+This is the order of `Pelican.run()` in Pelican 4.12 (pinned), minus its output-folder
+cleaning (the build always writes into a fresh staging folder) and its console summary.
+"""
+
+import logging
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content_schema import Problem
+
+
+@dataclass
+class Site:
+    pelican: object
+    context: dict
+    generators: list
+
+    @property
+    def settings(self) -> dict:
+        return self.pelican.settings
+
+
+def load_settings(settings_file: Path, overrides: dict) -> dict:
+    from pelican.settings import read_settings
+
+    return read_settings(str(settings_file), override=overrides)
+
+
+def read_site(settings: dict) -> Site:
+    from pelican import Pelican, signals
+
+    pelican = Pelican(settings)
+    context = settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={},
+                   localsiteurl=settings["SITEURL"])
+    generators = [cls(context=context, settings=settings, path=pelican.path,
+                      theme=pelican.theme, output_path=pelican.output_path)
+                  for cls in pelican._get_generator_classes()]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+        if hasattr(generator, "check_disabled_readers"):
+            generator.check_disabled_readers()
+    signals.all_generators_finalized.send(generators)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    return Site(pelican, context, generators)
+
+
+def write_site(site: Site, writer=None) -> None:
+    from pelican import signals
+
+    writer = writer or site.pelican._get_writer()
+    for generator in site.generators:
+        if hasattr(generator, "generate_output"):
+            generator.generate_output(writer)
+    signals.finalized.send(site.pelican)
+
+
+def content_objects(site: Site):
+    """Every content object the generators hold (stories, pages, their translations,
+    drafts, static files, and whatever content plugins' generators keep in lists)."""
+    from pelican.contents import Content
+
+    seen = set()
+    for generator in site.generators:
+        for value in vars(generator).values():
+            if not isinstance(value, list):
+                continue
+            for item in value:
+                if isinstance(item, Content) and id(item) not in seen:
+                    seen.add(id(item))
+                    yield item
+
+
+# --- What the phases log -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """One logged line: a content `Problem` (printed in the reader's language) or another
+    log message (Pelican's own, in English)."""
+
+    severity: str  # error | warning | notice
+    problem: Problem | None = None
+    text: str = ""
+
+    def render(self, lang: str) -> str:
+        return self.problem.render(lang) if self.problem else self.text
+
+    @property
+    def sort_key(self):
+        if self.problem:
+            return (0, self.problem.path, self.problem.line, self.problem.field)
+        return (1, self.text, 0, "")
+
+
+class LogCollector(logging.Handler):
+    """Remembers problems logged while the site is read and written: every WARNING and
+    ERROR line, and content `Problem`s logged at INFO (notices)."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.entries: list[Entry] = []
+
+    def emit(self, record):
+        args = record.args if isinstance(record.args, tuple) else ()
+        problem = next((a for a in args if isinstance(a, Problem)), None)
+        if record.levelno >= logging.ERROR:
+            severity = "error"
+        elif record.levelno >= logging.WARNING:
+            severity = "warning"
+        elif problem is not None:
+            severity = "notice"
+        else:
+            return  # Pelican's "Writing …" and other progress chatter
+        if problem is not None and problem.severity in ("error", "warning", "notice"):
+            severity = max(severity, problem.severity, key=_SEVERITY_RANK.index)
+        self.entries.append(Entry(severity, problem, "" if problem else record.getMessage()))
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for e in self.entries if e.severity == severity)
+
+    def failed(self, strict: bool) -> bool:
+        return bool(self.count("error") or (strict and self.count("warning")))
+
+    def sorted(self, severities=("error", "warning", "notice")) -> list[Entry]:
+        return sorted((e for e in self.entries if e.severity in severities),
+                      key=lambda e: e.sort_key)
+
+
+_SEVERITY_RANK = ["notice", "warning", "error"]
+
+
+@contextmanager
+def collecting_logs():
+    root = logging.getLogger()
+    collector = LogCollector()
+    previous_level = root.level
+    root.setLevel(logging.INFO)  # notices are logged at INFO
+    root.addHandler(collector)
+    try:
+        yield collector
+    finally:
+        root.removeHandler(collector)
+        root.setLevel(previous_level)
+
+
+def stopped_entry(error: BaseException) -> Entry:
+    """A build that stopped on an exception: name it, so that a missing template
+    (`TemplateNotFound: partials/x.html`) is not just a bare file name."""
+    return Entry("error", text=f"{type(error).__name__}: {error}")
+
+
+# --- Progress on long runs -------------------------------------------------------------
+
+@dataclass
+class Progress:
+    """Counts files read and written through Pelican's signals, and shows the counts on
+    one refreshed line once a run has taken more than `after` seconds (on a terminal;
+    elsewhere, e.g. in a scheduled job's log, one plain line every `every` seconds)."""
+
+    describe: object  # (read, written) -> str, in the user's language
+    stream: object = sys.stderr
+    after: float = 1.5
+    every: float = 15.0
+    read: int = 0
+    written: int = 0
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _shown: bool = False
+
+    def count_read(self, sender, **kwargs):
+        self.read += 1
+
+    def count_written(self, path, **kwargs):
+        self.written += 1
+
+    @contextmanager
+    def running(self):
+        from pelican import signals
+
+        signals.content_object_init.connect(self.count_read)
+        signals.content_written.connect(self.count_written)
+        thread = threading.Thread(target=self._show, daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            self._stop.set()
+            thread.join()
+            signals.content_object_init.disconnect(self.count_read)
+            signals.content_written.disconnect(self.count_written)
+            if self._shown and self._is_terminal():
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+
+    def _is_terminal(self) -> bool:
+        return hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def _show(self):
+        if self._stop.wait(self.after):
+            return
+        terminal = self._is_terminal()
+        interval = 0.25 if terminal else self.every
+        while True:
+            line = self.describe(self.read, self.written)
+            self.stream.write(f"\r\033[K{line}" if terminal else f"{line}\n")
+            self.stream.flush()
+            self._shown = True
+            if self._stop.wait(interval):
+                return
+
+
