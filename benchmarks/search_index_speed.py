@@ -1,0 +1,60 @@
+"""How long Pagefind takes to index a built site: the `search_index` plugin's step at the
+end of every build. Prints a Markdown row per site (README "Site search").
+
+    .venv/bin/python -m sitetool build --output /tmp/site
+    .venv/bin/python benchmarks/search_index_speed.py /tmp/site
+    .venv/bin/python benchmarks/search_index_speed.py --runs 5 benchmarks/work/n500/output
+
+Each run indexes a fresh copy of the site's HTML (without its `pagefind/` folder), as the
+build does, with the project's settings. Wall-clock time, on a shared machine: read the
+figures with its load.
+"""
+
+import argparse
+import asyncio
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+
+from pelicanconf import SEARCH_EXCLUDE_SELECTORS  # noqa: E402
+from search_index.search_index import index_folder  # noqa: E402
+
+
+def measure(site: Path, runs: int) -> tuple[dict[str, int], list[float]]:
+    seconds = []
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / "site"
+        for _ in range(runs):
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+            started = time.perf_counter()
+            asyncio.run(index_folder(copy, SEARCH_EXCLUDE_SELECTORS))
+            seconds.append(time.perf_counter() - started)
+        entry = json.loads((copy / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    return {lang: info["page_count"] for lang, info in entry["languages"].items()}, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sites", nargs="+", type=Path, help="built output folders")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print("| site | HTML files | indexed pages | median s | min s | max s |")
+    print("|---|---|---|---|---|---|")
+    for site in args.sites:
+        pages, seconds = measure(site, args.runs)
+        html_files = sum(1 for _ in site.rglob("*.html"))
+        indexed = ", ".join(f"{lang} {count}" for lang, count in sorted(pages.items()))
+        print(f"| {site} | {html_files} | {indexed} | {statistics.median(seconds):.2f} "
+              f"| {min(seconds):.2f} | {max(seconds):.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from .seo_meta import register
+
+__all__ = ["register"]
