@@ -1,7 +1,8 @@
 """Settings for benchmark builds: the project's own `pelicanconf.py`, except that
-Pelican's content cache lives beside the generated site (`BENCH_CACHE_PATH`) instead of
-in the project's `.cache/`, which the preview server uses. Run `sitetool build` with the
-project as the working directory (settings such as UI_TRANSLATIONS_DIR are relative)."""
+the caches (Pelican's content cache, the gallery's renditions) live beside the generated
+site (`BENCH_CACHE_PATH`) instead of in the project's `.cache/`, which the preview uses.
+Run `sitetool build` in the project's folder (settings such as UI_TRANSLATIONS_DIR are
+relative to it)."""
 
 import os
 import sys
@@ -16,3 +17,4 @@ from pelicanconf import PLUGIN_PATHS, THEME  # noqa: E402
 THEME = str(ROOT / THEME)
 PLUGIN_PATHS = [str(ROOT / path) for path in PLUGIN_PATHS]
 CACHE_PATH = os.environ["BENCH_CACHE_PATH"]
+GALLERY_CACHE_PATH = os.path.join(CACHE_PATH, "gallery")  # a cold build starts without it

@@ -514,6 +514,29 @@ def camera_photo(rng) -> bytes:
     return buffer.getvalue()
 
 
+SIDECAR = "photos.yml"  # the gallery's alt texts and captions (plugins/gallery/sidecar.py)
+PHOTO_TEXTS = [  # (Latvian alt, English alt, Latvian caption, English caption)
+    ("Astoņi cilvēki pie apaļa galda dienas centra zālē.",
+     "Eight people at a round table in the day centre's hall.",
+     "Sarunā ar dienas centra vadītāju.", "Talking to the head of the day centre."),
+    ("Divstāvu ēka ar sarkanu jumtu; pie ieejas stāv trīs cilvēki.",
+     "A two-storey building with a red roof; three people stand at the entrance.",
+     "Krīzes centra ēka.", "The crisis centre's building."),
+    ("Sociālās virtuves darbiniece lej zupu bļodā.",
+     "A social kitchen worker ladles soup into a bowl.",
+     "Pusdienas sociālajā virtuvē.", "Lunch at the social kitchen."),
+    ("Balts mikroautobuss ar zilu svītru uz lauku ceļa.",
+     "A white minibus with a blue stripe on a country road.",
+     "Sociālais transports pagastos.", "Social transport in the parishes."),
+]
+
+
+def sidecar_entry(name: str, number: int) -> str:
+    alt_lv, alt_en, caption_lv, caption_en = PHOTO_TEXTS[number % len(PHOTO_TEXTS)]
+    return (f"- file: {name}\n  alt:\n    lv: {alt_lv}\n    en: {_yaml_text(alt_en)}\n"
+            f"  caption:\n    lv: {caption_lv}\n    en: {_yaml_text(caption_en)}\n")
+
+
 def project_settings() -> dict:
     return {k: v for k, v in runpy.run_path(str(ROOT / "pelicanconf.py")).items()
             if k.isupper()}
@@ -537,6 +560,10 @@ def generate(out: Path, stories_per_lang: int, seed: int = 2026, photos: int = 0
         for photo in story.photos:
             (folder / photo).parent.mkdir(exist_ok=True)
             (folder / photo).write_bytes(camera_photo(photo_rng))
+        if story.photos:
+            (folder / "photos" / SIDECAR).write_text(
+                "".join(sidecar_entry(Path(photo).name, n) for n, photo in
+                        enumerate(story.photos)), encoding="utf-8")
     return stories
 
 

@@ -90,12 +90,13 @@ def main(argv=None) -> None:
     profiler = cProfile.Profile()
     result = profiler.runcall(build, settings, output, overrides=overrides)
     if not result.ok:
-        sys.exit("\n".join(result.problems))
+        sys.exit("\n".join(map(str, result.problems)))
     stats = pstats.Stats(profiler)
     if args.save:
         stats.dump_stats(args.save)
     total = stats.total_tt
-    print(f"{'warm' if args.warm else 'cold'} build of {site}: {result.pages} pages, "
+    pages = sum(1 for _ in output.rglob("*.html"))
+    print(f"{'warm' if args.warm else 'cold'} build of {site}: {pages} pages, "
           f"{total:.2f} s under the profiler\n")
     print("Our plugins (outermost calls, everything they call included):")
     for plugin, seconds in sorted(per_plugin(stats).items(), key=lambda i: -i[1]):
