@@ -6,7 +6,7 @@ Pelican reads content, and `sitetool check` applies it without building. Vocabul
 change them.
 """
 
-from .data_files import DataFile, read_data_files
+from .data_files import DataFile, data_file_slugs, read_data_files
 from .dates import build_today, parse_date
 from .fields import FIELDS, Field
 from .front_matter import FrontMatter, parse_front_matter, read_front_matter
@@ -23,6 +23,7 @@ __all__ = [
     "Problem",
     "WeeklyHours",
     "build_today",
+    "data_file_slugs",
     "log_problems",
     "parse_date",
     "parse_front_matter",

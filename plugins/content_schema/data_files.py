@@ -22,19 +22,28 @@ class DataFile:
     front_matter: FrontMatter
 
 
+def _paths(section: str, settings) -> list[Path]:
+    folder = Path(settings["PATH"]) / section
+    return sorted(path for path in folder.glob("*") if path.suffix in SUFFIXES
+                  and path.is_file()) if folder.is_dir() else []
+
+
+def data_file_slugs(section: str, settings) -> set[str]:
+    """The slug of every file of `section`, valid or not: a reference to a file with a
+    mistake is not a second mistake."""
+    return {path.stem for path in _paths(section, settings)}
+
+
 def read_data_files(section: str, settings) -> tuple[list[DataFile], list[Problem]]:
     """Every valid file of `section`, sorted by slug, and the problems of the others."""
-    folder = Path(settings["PATH"]) / section
     files, problems = [], []
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.suffix not in SUFFIXES or not path.is_file():
-            continue
+    for path in _paths(section, settings):
         shown = os.path.relpath(path, os.path.dirname(settings["PATH"]))
         if slugify_title(path.stem) != path.stem:
             problems.append(Problem(
                 shown, 1, "", "the file name is not a web address part",
-                f"use lower-case letters without accents, digits and hyphens, e.g. "
-                f"{slugify_title(path.stem) or 'office-name'}{path.suffix}"))
+                "use lower-case letters without accents, digits and hyphens, e.g. {example}",
+                params={"example": f"{slugify_title(path.stem) or 'name'}{path.suffix}"}))
             continue
         try:
             front_matter = parse_data_file(path.read_text("utf-8"), shown)

@@ -31,6 +31,24 @@ class WeeklyHours:
         return self.days[-1]
 
 
+_BARE_DAYS = re.compile(rf"^(?:{_DAY})(?:\s*,\s*(?:{_DAY}))*$")
+
+
+def rejoin_split_days(items: list[str]) -> list[tuple[int, str]]:
+    """In a YAML list written on one line, `[Mon, Wed 13:00–16:00]`, the comma splits the
+    days into two items: a bare day is joined to the item after it. Returns each entry
+    with the index of its first item (for the problem's line)."""
+    entries, pending, first = [], [], None
+    for index, item in enumerate(items):
+        if _BARE_DAYS.match(item) and index + 1 < len(items):
+            pending.append(item)
+            first = index if first is None else first
+            continue
+        entries.append((index if first is None else first, ", ".join([*pending, item])))
+        pending, first = [], None
+    return entries
+
+
 class HoursError(ValueError):
     """Why a text is not a day and time; the message ends a Problem line."""
 

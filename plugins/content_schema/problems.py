@@ -63,12 +63,13 @@ def log_problems(logger, problems) -> bool:
     return any(problem.severity == "error" for problem in problems)
 
 
-def unknown_reference(path: str, line: int, field: str, name: str, known, what: str,
-                      where: str) -> Problem:
+def unknown_reference(path: str, line: int, field: str, value: str, known, message: str,
+                      fix: str) -> Problem:
     """A field names something that does not exist (a story's service, a service's
-    office): say so, with the nearest known name or the list of them."""
+    office): `message` says so ({value}), the fix offers the nearest known name, else
+    `fix` with the list of them ({known})."""
     known = sorted(known)
-    guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    fix = (f"did you mean {guess[0]}?" if guess
-           else f"use one of {where}: " + (", ".join(known) or "none yet"))
-    return Problem(path, line, field, f"'{name}' is not {what}", fix)
+    guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return Problem(path, line, field, message, "did you mean {guess}?" if guess else fix,
+                   params={"value": value, "guess": guess[0] if guess else "",
+                           "known": ", ".join(known)})

@@ -1,6 +1,7 @@
 """Check one file's front matter against FIELDS and return clean values."""
 
 import difflib
+import re
 from collections.abc import Mapping
 
 from .dates import ACCEPTED as ACCEPTED_DATES
@@ -8,7 +9,7 @@ from .dates import parse_date
 from .fields import FIELDS, KIND_FIELDS, Field
 from .front_matter import FrontMatter
 from .hours import ACCEPTED as ACCEPTED_HOURS
-from .hours import HoursError, parse_hours
+from .hours import HoursError, parse_hours, rejoin_split_days
 from .problems import Problem
 
 
@@ -90,7 +91,7 @@ def _clean(name, field, value, settings, path, line, front_matter=None):
 def _clean_hours(name, items, path, line, front_matter):
     """A list of weekly times (`Mon 9:00–12:00`), each parsed; a problem names the item."""
     parsed = []
-    for index, item in enumerate(items):
+    for index, item in rejoin_split_days(items):
         try:
             parsed.append(parse_hours(item))
         except HoursError as error:
@@ -151,7 +152,7 @@ def _check_fields(data, fields, settings, path, front_matter, prefix=""):
     for name, field in fields.items():
         key = f"{prefix}.{name}" if prefix else name
         if field.required and name not in values and not any(
-                p.field == key for p in problems):
+                p.field == key or p.field.startswith((f"{key}.", f"{key}[")) for p in problems):
             line = front_matter.line(prefix) if (front_matter and prefix) else 1
             problems.append(Problem(path, line, key, "is missing",
                                     "add a line such as  {field}: {example}",
@@ -172,8 +173,13 @@ def validate(section: str, front_matter: FrontMatter, path: str, settings: Mappi
         fields = dict(FIELDS[section])
         kind = data.get("kind", (inherited or {}).get("kind"))
         fields.update(KIND_FIELDS.get(str(kind), {}))
+    taken = set()
     for name, field in fields.items():
         if name not in data and field.inherit and inherited and name in inherited:
             data[name] = inherited[name]
+            taken.add(name)
     values, problems = _check_fields(data, fields, settings, path, front_matter)
+    # A value taken from the default-language file is wrong there, and reported there:
+    # one line per mistake, not one per translation.
+    problems = [p for p in problems if re.split(r"[.[]", p.field)[0] not in taken]
     return values, sorted(problems, key=lambda p: (p.line, p.field))

@@ -7,8 +7,8 @@ areas it serves, the people who receive residents and when: `Tue 8:30–12:00`).
 Signals:
 - `get_generators`: `OfficesGenerator`
   - `generate_context` (reading): reads every office, logs one `Problem` line per mistake
-    and puts `offices` ({slug: Office}) and `offices_by_area` ({area: [Office]}) in the
-    context;
+    and puts `offices` ({slug: Office}), `offices_by_area` ({area: [Office]}) and
+    `office_slugs` (every office file, also one with a mistake) in the context;
   - `generate_output` (writing): per language, "Where to get help" — per area of AREAS,
     who receives residents, when and how to book — and one page per office.
 - `generator_init`: Jinja filter `weekly_hours` (days and times in the page's language,
@@ -23,7 +23,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from content_schema import WeeklyHours, log_problems, read_data_files
+from content_schema import WeeklyHours, data_file_slugs, log_problems, read_data_files
 from ui_language.ui_language import context_lang
 
 logger = logging.getLogger(__name__)
@@ -70,6 +70,7 @@ class OfficesGenerator(Generator):
         log_problems(logger, problems)
         offices = {data_file.slug: _office(data_file, self.settings) for data_file in files}
         self.context["offices"] = offices
+        self.context["office_slugs"] = data_file_slugs("offices", self.settings)
         self.context["offices_by_area"] = {
             area: [office for office in offices.values() if area in office.areas]
             for area in self.settings["AREAS"]

@@ -28,6 +28,13 @@ from datetime import date
 
 from pelican import signals
 from pelican.generators import Generator
+from services.services import (
+    NOT_A_SERVICE,
+    NOT_AN_OFFICE,
+    USE_A_SERVICE,
+    USE_AN_OFFICE,
+    service_slugs,
+)
 
 from content_schema import Problem, build_today, log_problems, read_data_files, unknown_reference
 
@@ -56,14 +63,16 @@ def _period_problems(data_file) -> list[Problem]:
     problems = []
     if end < start:
         problems.append(Problem(
-            data_file.source_file, line("end"), "end", f"{end} is before the start, {start}",
-            "write the last day the notice applies, on or after start"))
+            data_file.source_file, line("end"), "end", "{end} is before the start, {start}",
+            "write the last day the notice applies, on or after start",
+            params={"end": end.isoformat(), "start": start.isoformat()}))
     announce_from = values.get("announce_from")
     if announce_from and announce_from.date() > start:
         problems.append(Problem(
             data_file.source_file, line("announce_from"), "announce_from",
-            f"{announce_from.date()} is after the start, {start}",
-            "write a day before or on start, or leave announce_from out"))
+            "{date} is after the start, {start}",
+            "write a day before or on start, or leave announce_from out",
+            params={"date": announce_from.date().isoformat(), "start": start.isoformat()}))
     return problems
 
 
@@ -108,26 +117,24 @@ class NoticesGenerator(Generator):
         self.context["notices_by_office"] = dict(by_office)
 
 
-def _unknown(notice, field_name, known, what, where) -> list[Problem]:
+def _unknown(notice, field_name, known, message, fix) -> list[Problem]:
     return [
         unknown_reference(
             notice.source_file,
             notice.lines.get(f"{field_name}[{index}]", notice.lines.get(field_name, 1)),
-            field_name, slug, known, what, where)
+            field_name, slug, known, message, fix)
         for index, slug in enumerate(getattr(notice, field_name)) if slug not in known
     ]
 
 
 def check_what_notices_concern(generators):
     context = generators[0].context
-    services = set(context.get("service_target_groups", {}))
-    offices = set(context.get("offices", {}))
+    services = service_slugs(context)
+    offices = context.get("office_slugs", set())
     problems = []
     for notice in context.get("upcoming_notices", []):
-        problems += _unknown(notice, "services", services, "a service",
-                             "the folders in content/services/")
-        problems += _unknown(notice, "offices", offices, "an office",
-                             "the files in content/offices/")
+        problems += _unknown(notice, "services", services, NOT_A_SERVICE, USE_A_SERVICE)
+        problems += _unknown(notice, "offices", offices, NOT_AN_OFFICE, USE_AN_OFFICE)
     log_problems(logger, problems)
 
 

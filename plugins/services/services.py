@@ -25,6 +25,7 @@ import logging
 from collections import defaultdict
 from itertools import chain
 from operator import attrgetter
+from pathlib import Path
 
 from jinja2 import pass_context
 from jinja2.utils import htmlsafe_json_dumps
@@ -41,6 +42,11 @@ logger = logging.getLogger(__name__)
 SECTION = "services"
 TEMPLATE = "service"
 STORY_KIND = "service-change"
+# Problem messages (English msgids of content_schema's catalogue); notices use them too.
+NOT_A_SERVICE = "'{value}' is not a service"
+USE_A_SERVICE = "use the name of a folder in content/services/: {known}"
+NOT_AN_OFFICE = "'{value}' is not an office"
+USE_AN_OFFICE = "use the name of a file in content/offices/ (without .yml): {known}"
 
 
 def is_service(content) -> bool:
@@ -84,14 +90,21 @@ def _own_line(content, field: str, index: int) -> int | None:
     return lines.get(f"{field}[{index}]", lines[field])
 
 
-def _missing(content, field, known, what, where) -> list[Problem]:
+def _missing(content, field, known, message, fix) -> list[Problem]:
     problems = []
     for index, slug in enumerate(getattr(content, field, None) or []):
         line = _own_line(content, field, index)
         if slug not in known and line is not None:
             problems.append(unknown_reference(content.source_file, line, field, slug, known,
-                                              what, where))
+                                              message, fix))
     return problems
+
+
+def service_slugs(settings) -> set[str]:
+    """Every service folder, also one whose file has a mistake: a reference to it is not a
+    second mistake."""
+    folder = Path(settings["PATH"]) / SECTION
+    return {bundle.parent.name for bundle in folder.glob("*/index.*.md")}
 
 
 def check_links_and_index_stories(generators):
@@ -101,18 +114,20 @@ def check_links_and_index_stories(generators):
                            pages.hidden_translations, pages.draft_pages,
                            pages.draft_translations))
     services = [p for p in all_pages if is_service(p)]
-    known_services = {p.slug for p in services}
-    known_offices = set(pages.context.get("offices", {}))
+    known_services = service_slugs(pages.settings)
     stories = list(chain(articles.articles, articles.translations, articles.drafts,
                          articles.drafts_translations, articles.hidden_articles,
                          articles.hidden_translations))
     problems = []
     for story in stories:
-        problems += _missing(story, "services", known_services, "a service",
-                             "the folders in content/services/")
+        problems += _missing(story, "services", known_services, NOT_A_SERVICE,
+                             USE_A_SERVICE)
+    offices = pages.context.get("offices", {})
+    known_offices = pages.context.get("office_slugs", set())
     for service in services:
-        problems += _missing(service, "offices", known_offices, "an office",
-                             "the files in content/offices/")
+        problems += _missing(service, "offices", known_offices, NOT_AN_OFFICE, USE_AN_OFFICE)
+        service.providing_offices = [offices[slug] for slug in service.offices
+                                     if slug in offices]
     log_problems(logger, sorted(problems))
 
     by_service = defaultdict(lambda: defaultdict(list))
