@@ -282,10 +282,12 @@ SEARCH_URLS = {"lv": "meklet/", "en": "en/search/"}
 NOT_FOUND_SAVE_AS = "404.html"  # one file at the root: a web server serves a single 404 page
 NAVIGATION.append(("Search", SEARCH_URLS))  # every page reaches search from the main menu
 # Parts of indexed pages that search skips: a story's kind/date/author lines (kind and
-# date are filters and result details already; in the text they would fill excerpts).
-SEARCH_EXCLUDE_SELECTORS = [".story-meta"]
+# date are filters and result details already; in the text they would fill excerpts) and
+# the crisis numbers repeated on every service page (a search for "112" would list them all).
+SEARCH_EXCLUDE_SELECTORS = [".story-meta", ".urgent-help"]
 # Where the search page sends people whose browser runs no JavaScript (msgid, URLs).
 SEARCH_FALLBACK_LINKS = [
+    ("Service catalogue", {lang: urls["catalogue"] for lang, urls in SERVICE_URLS.items()}),
     ("News archive", {lang: urls["news"] for lang, urls in LISTING_URLS.items()}),
 ]
 # Link previews (Open Graph) of pages without a cover photo of their own.
@@ -305,3 +307,7 @@ NEW_CONTENT_AUTHOR = {
     "role": {"lv": "Sociālā dienesta vadītājas vietniece",
              "en": "Deputy Head of the Social Service"},
 }
+# `sitetool serve` re-renders only the pages an edit touches. These plugins' generators
+# write whole-site files (feeds, calendars) that the preview leaves as they were after a
+# plain edit; the next full rebuild (a file added or removed, a theme change) renews them.
+PREVIEW_QUICK_REBUILD_SKIPS = ["feeds", "meeting_calendar"]

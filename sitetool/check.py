@@ -148,20 +148,28 @@ def _linked(content, context, key, value):
 
 def duplicate_addresses(site, sources):
     """Two outputs at one address: the second would overwrite the first (Pelican stops
-    the build with 'File … is to be overwritten', naming neither source)."""
-    writers = defaultdict(list)
+    the build with 'Failed to overwrite … as Pelican has already written to it', naming
+    neither source)."""
+    writers = defaultdict(list)  # output file -> the sources that would write it
     for content in content_objects(site):
         if getattr(content, "save_as", "") and content.status == "published":
             writers[content.save_as].append(_shown(site.settings, content.source_path))
-    for generator in site.generators:
-        for listing in getattr(generator, "listings", []):  # bilingual_listings' lists
-            writers[listing.url + "index.html"].append(f"/{listing.url}")
+    lists = {listing.url + "index.html"  # bilingual_listings' news lists
+             for generator in site.generators for listing in getattr(generator, "listings", [])}
     for address, owners in sorted(writers.items()):
-        for owner in (o for o in owners if len(owners) > 1 and o.endswith(".md")):
-            yield Problem(owner, 1, "", "its address /{address} is also the address of {others}",
-                          "rename this file's folder: the folder name makes the address",
-                          params={"address": address.removesuffix("index.html"),
-                                  "others": ", ".join(o for o in owners if o != owner)})
+        url = address.removesuffix("index.html")
+        for owner in owners:
+            others = [o for o in owners if o != owner]
+            if others:
+                yield Problem(owner, 1, "", "its address /{address} is also the address of "
+                              "{others}",
+                              "rename this file's folder: the folder name makes the address",
+                              params={"address": url, "others": ", ".join(others)})
+            if address in lists:
+                yield Problem(owner, 1, "", "its address /{address} is the address of a list "
+                              "of news",
+                              "rename this file's folder: the folder name makes the address",
+                              params={"address": url})
 
 
 def due_for_review(site, sources):

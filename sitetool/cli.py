@@ -5,7 +5,7 @@ language, see i18n.py) asks for English.
 """
 
 import argparse
-import contextlib
+import errno
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -183,9 +183,18 @@ def run_serve(command: Command) -> int:
         print(_("Preview: {url} — it is rebuilt whenever you save. Stop with Ctrl+C.",
                 url=url), flush=True)
 
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how an editor stops it
+    try:
         serve(command.settings_file(), Path(args.output), args.host, args.port,
               command.overrides(), command.lang, report, announce)
+    except KeyboardInterrupt:  # Ctrl+C is how an editor stops it
+        return 0
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        print(_("Port {port} is already in use (is another preview running?). Stop it, or "
+                "choose another port, e.g. --port {other}.", port=args.port,
+                other=args.port + 1), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -60,14 +60,21 @@ def read_site(settings: dict) -> Site:
     return Site(pelican, context, generators)
 
 
-def write_site(site: Site, writer=None) -> None:
+def write_site(site: Site, writer=None, finalize: bool = True,
+               skip_plugins: tuple[str, ...] = ()) -> None:
+    """`finalize=False` leaves out the `finalized` handlers, and `skip_plugins` the
+    generators of those plugins: whole-site outputs (search index, sitemap, feeds…) that a
+    preview's quick rebuild keeps from its last full build."""
     from pelican import signals
 
     writer = writer or site.pelican._get_writer()
     for generator in site.generators:
+        if type(generator).__module__.split(".")[0] in skip_plugins:
+            continue
         if hasattr(generator, "generate_output"):
             generator.generate_output(writer)
-    signals.finalized.send(site.pelican)
+    if finalize:
+        signals.finalized.send(site.pelican)
 
 
 def content_objects(site: Site):

@@ -16,6 +16,7 @@ reload the open browser tab.
   then keeps showing the last good version.
 """
 
+import hashlib
 import http.server
 import json
 import os
@@ -23,6 +24,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from jinja2 import BytecodeCache
+from pelican.contents import Content
+from pelican.writers import Writer
 
 from . import ROOT
 from .build import build
@@ -35,65 +40,92 @@ WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
 
 # --- Rendering only what an edit touched ------------------------------------------------
 
-def _writer_class():
-    from pelican.contents import Content
-    from pelican.paginator import Paginator
-    from pelican.writers import Writer
+class PreviewWriter(Writer):
+    """Pelican's writer that records, for every output file, the content folders it shows
+    (a list page: the stories of that page), and — when `touched` is given — renders only
+    files that show a touched folder, files that show other folders than last time, and
+    files that do not exist yet. The other files are left as they are on disk."""
 
-    class PreviewWriter(Writer):
-        """Pelican's writer that records, for every output file, the content folders it
-        shows, and (when `touched` is given) renders only files showing a touched folder,
-        files whose folders changed since the last run, and files that do not exist yet."""
+    def __init__(self, output_path, settings, previous: dict, touched: set | None):
+        super().__init__(output_path, settings=settings)
+        self.previous, self.touched = previous, touched
+        self.shows: dict[str, frozenset] = {}  # output file -> content folders
+        self.rendered = 0
+        self._kept: set[str] = set()
 
-        def __init__(self, output_path, settings, previous: dict, touched: set | None):
-            super().__init__(output_path, settings=settings)
-            self.previous, self.touched = previous, touched
-            self.shows: dict[str, frozenset] = {}  # output file -> content folders
-            self.rendered = 0
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        if not name:
+            return None
+        lists = paginated if paginated is not None else {
+            k: v for k, v in kwargs.items() if k in {"articles", "dates"}}  # as Pelican does
+        keys = list(lists) if lists and template_name in self.settings[
+            "PAGINATED_TEMPLATES"] else []
+        # What every page of this call shows; a paginated list adds its page's stories.
+        shown_by_all = _folders(v for v in kwargs.values()
+                                if not (keys and any(v is lst for lst in lists.values())))
+        if not keys:
+            shown_by_all |= _folders(lists.values())
+        selective = _SelectiveTemplate(self, template, frozenset(shown_by_all), keys)
+        return super().write_file(name, selective, context, relative_urls, paginated,
+                                  template_name, override_output, url, **kwargs)
 
-        def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                       template_name=None, override_output=False, url=None, **kwargs):
-            if not name:
-                return None
-            if paginated is None:  # as Pelican's writer decides it
-                paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
-            folders = frozenset(_folders([*kwargs.values(), *paginated.values()], Content))
-            names = self._output_names(name, url, paginated, template_name)
-            for output_name in names:
-                self.shows[output_name] = folders
-            if self.touched is not None and not self._needs_render(names, folders):
-                return None
-            self.rendered += len(names)
-            return super().write_file(name, template, context, relative_urls, paginated,
-                                      template_name, override_output, url, **kwargs)
+    def wants(self, output_file: str, folders: frozenset) -> bool:
+        self.shows[output_file] = folders
+        if self.touched is None:
+            return True
+        before = self.previous.get(output_file)
+        return (before is None or before != folders or bool(folders & self.touched)
+                or not os.path.exists(os.path.join(self.output_path, output_file)))
 
-        def _output_names(self, name, url, paginated, template_name):
-            if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
-                per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
-                            or self.settings["DEFAULT_PAGINATION"])
-                paginator = Paginator(name, url, next(iter(paginated.values())),
-                                      self.settings, per_page)
-                return [paginator.page(n).save_as for n in range(1, paginator.num_pages + 1)]
-            return [name]
+    def keep(self, output_file: str) -> None:
+        self._kept.add(os.path.join(self.output_path, output_file))
 
-        def _needs_render(self, names, folders) -> bool:
-            for output_name in names:
-                before = self.previous.get(output_name)
-                if (before is None or before != folders or folders & self.touched
-                        or not os.path.exists(os.path.join(self.output_path, output_name))):
-                    return True
-            return False
-
-    return PreviewWriter
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._kept:  # not rendered: the file on disk stays as it is
+            return open(os.devnull, "w", encoding=encoding)  # Pelican closes it
+        return super()._open_w(filename, encoding, override)
 
 
-def _folders(values, content_class) -> set[str]:
+class _SelectiveTemplate:
+    """Stands in for a template: renders one output file only if the writer wants it."""
+
+    def __init__(self, writer: PreviewWriter, template, folders: frozenset, keys: list[str]):
+        self.writer, self.template, self.folders, self.keys = writer, template, folders, keys
+
+    def render(self, localcontext):
+        output_file = localcontext["output_file"]
+        folders = self.folders | _folders(localcontext[f"{key}_page"].object_list
+                                          for key in self.keys)
+        if not self.writer.wants(output_file, folders):
+            self.writer.keep(output_file)
+            return ""
+        self.writer.rendered += 1
+        return self.template.render(localcontext)
+
+
+def _folders(values) -> set[str]:
     folders = set()
     for value in values:
         for item in value if isinstance(value, (list, tuple)) else (value,):
-            if isinstance(item, content_class) and item.source_path:
+            if isinstance(item, Content) and item.source_path:
                 folders.add(os.path.dirname(item.source_path))
     return folders
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Jinja's compiled templates, kept for the life of the preview (keyed by template
+    name and source checksum, so an edited template is compiled again)."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 # --- The rebuild loop -------------------------------------------------------------------
@@ -112,9 +144,21 @@ class Previewer:
 
     def __init__(self, settings_file: Path, output: Path, overrides: dict):
         self.settings_file, self.output = settings_file, output.resolve()
-        # Static files (photos, attachments) are copied only when they changed.
-        self.overrides = {**overrides, "STATIC_CHECK_IF_MODIFIED": True}
-        self.content = Path(load_settings(settings_file, self.overrides)["PATH"])
+        base = load_settings(settings_file, overrides)
+        self.overrides = {
+            **overrides,
+            # static files (photos, attachments) are copied only when they changed
+            "STATIC_CHECK_IF_MODIFIED": True,
+            # the content cache is written after every rebuild: uncompressed is faster,
+            # and kept apart from the builds' compressed one (and per content folder)
+            "GZIP_CACHE": False,
+            "CACHE_PATH": str(ROOT / ".cache" / "preview" / hashlib.sha256(
+                str(base["PATH"]).encode()).hexdigest()[:12]),
+            # templates are compiled once per preview, not once per rebuild
+            "JINJA_ENVIRONMENT": {**base["JINJA_ENVIRONMENT"],
+                                  "bytecode_cache": MemoryBytecodeCache()},
+        }
+        self.content = Path(base["PATH"])
         self.shows: dict[str, frozenset] = {}
         self.files = self._content_files()
 
@@ -123,11 +167,10 @@ class Previewer:
                 for name in names if not name.startswith(".")}
 
     def full(self) -> Outcome:
-        writer_class = _writer_class()
         recorded = {}
 
         def writer(settings):
-            made = writer_class(settings["OUTPUT_PATH"], settings, {}, None)
+            made = PreviewWriter(settings["OUTPUT_PATH"], settings, {}, None)
             recorded["writer"] = made
             return made
 
@@ -152,12 +195,13 @@ class Previewer:
                    if self.content in folder.parents}
         settings = load_settings(self.settings_file, {**self.overrides,
                                                       "OUTPUT_PATH": str(self.output)})
-        writer = _writer_class()(str(self.output), settings, self.shows, touched)
+        writer = PreviewWriter(str(self.output), settings, self.shows, touched)
         with collecting_logs() as log:
             try:
                 site = read_site(settings)
                 if not log.failed(strict=False):
-                    write_site(site, writer)
+                    write_site(site, writer, finalize=False,
+                               skip_plugins=tuple(settings["PREVIEW_QUICK_REBUILD_SKIPS"]))
             except Exception as error:
                 log.add(stopped_entry(error))
         seconds = time.perf_counter() - started
@@ -259,11 +303,12 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
     import watchfiles
 
     previewer = Previewer(settings_file, output, overrides)
-    report(previewer.full())
     broadcast, stop = Broadcast(), threading.Event()
+    # The port first: if it is taken, say so before spending time on a build.
     server = http.server.ThreadingHTTPServer((host, port),
                                              _handler(previewer.output, broadcast, stop))
     server.daemon_threads = True
+    report(previewer.full())
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(f"http://{host}:{server.server_address[1]}/")
     watched = [previewer.content, *(ROOT / name for name in WATCHED_CODE),

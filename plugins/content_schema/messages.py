@@ -51,31 +51,84 @@ class SourceMessage:
 
 
 _PROBLEM_ARGUMENTS = {"message": 3, "fix": 4}  # keyword -> position in Problem(...)
+PLUGINS = Path(__file__).resolve().parent.parent
 
 
-def problem_messages(folder: Path) -> Iterator[SourceMessage]:
-    """Every message and fix written in a `Problem(...)` call under `folder`."""
+def problem_messages(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[SourceMessage]:
+    """Every message and fix written in a `Problem(...)` call under `folder` — or in a call
+    of a helper under `helpers_in` that hands its own `message`/`fix` arguments on to
+    `Problem` (such as `unknown_reference`)."""
+    helpers = _forwarding_helpers(helpers_in)
     for source in sorted(folder.rglob("*.py")):
         tree = ast.parse(source.read_text("utf-8"), filename=str(source))
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and _called_name(node.func) == "Problem"):
+        for function in [tree, *(n for n in ast.walk(tree) if isinstance(
+                n, (ast.FunctionDef, ast.AsyncFunctionDef)))]:
+            forwarded = _parameters(function)
+            for call in _calls(function):
+                arguments = helpers.get(_called_name(call.func))
+                for argument in _arguments(call, arguments or {}):
+                    for text in _texts(argument, forwarded):
+                        if text != "":
+                            yield SourceMessage(str(source), argument.lineno, text)
+
+
+def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
+    """{name: {keyword: position}} of `Problem` itself and of every function under `folder`
+    that passes its own parameters on as a Problem's message or fix."""
+    helpers = {"Problem": dict(_PROBLEM_ARGUMENTS)}
+    for source in sorted(folder.rglob("*.py")):
+        tree = ast.parse(source.read_text("utf-8"), filename=str(source))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            keywords = {k.arg: k.value for k in node.keywords}
-            for name, position in _PROBLEM_ARGUMENTS.items():
-                argument = (node.args[position] if len(node.args) > position
-                            else keywords.get(name))
-                for text in _texts(argument) if argument is not None else ():
-                    if text != "":
-                        yield SourceMessage(str(source), argument.lineno, text)
+            names = [a.arg for a in function.args.args]
+            passed = {}
+            for call in _calls(function):
+                if _called_name(call.func) != "Problem":
+                    continue
+                for argument in _arguments(call, _PROBLEM_ARGUMENTS):
+                    if isinstance(argument, ast.Name) and argument.id in names:
+                        passed[argument.id] = names.index(argument.id)
+            if passed:
+                helpers[function.name] = passed
+    return helpers
 
 
-def _texts(argument) -> list[str | None]:
+def _parameters(function) -> set[str]:
+    return {a.arg for a in function.args.args} if hasattr(function, "args") else set()
+
+
+def _calls(function):
+    """The calls made directly in `function` (not in the functions it defines)."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Call):
+            yield node
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _arguments(call: ast.Call, positions: dict[str, int]):
+    """The arguments of `call` at `positions` ({keyword: position}), where given."""
+    keywords = {k.arg: k.value for k in call.keywords}
+    for keyword, position in positions.items():
+        argument = call.args[position] if len(call.args) > position else keywords.get(keyword)
+        if argument is not None:
+            yield argument
+
+
+def _texts(argument, forwarded: set[str]) -> list[str | None]:
     """The fixed texts an argument can be: a string, or either string of
-    `"…" if condition else "…"`; None for anything computed."""
+    `"…" if condition else "…"`; None for anything computed. A parameter handed on from a
+    helper's caller is no text here (it is found where the helper is called)."""
     if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
         return [argument.value]
     if isinstance(argument, ast.IfExp):
-        return _texts(argument.body) + _texts(argument.orelse)
+        return _texts(argument.body, forwarded) + _texts(argument.orelse, forwarded)
+    if isinstance(argument, ast.Name) and argument.id in forwarded:
+        return []
     return [None]
 
 

@@ -1,0 +1,135 @@
+"""How long an edited story takes to show in `sitetool serve`'s preview.
+
+    .venv/bin/python benchmarks/preview_edit.py --stories 500
+
+Generates N stories per language (generate_site.py), starts the real `sitetool serve` on
+a free port, listens to its reload events as an open browser tab does, then edits one
+story's Latvian text several times (a different story each time) and prints, per edit,
+the seconds from saving the file to the reload event and to the edited text being served.
+The target (issue 8) is 2 s at 500 stories per language. Not a test: the machine is
+shared, so read the figures with its load.
+"""
+
+import argparse
+import contextlib
+import os
+import queue
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_site import ROOT, generate
+
+TARGET_SECONDS = 2.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def follow_events(url: str, events: queue.Queue) -> None:
+    """Put (event name, arrival time) on `events` for every server-sent event."""
+    with urllib.request.urlopen(url) as stream:
+        for raw in stream:
+            line = raw.decode().strip()
+            if line.startswith("event:"):
+                events.put((line.split(":", 1)[1].strip(), time.perf_counter()))
+
+
+def wait_for(predicate, timeout: float, step: float = 0.02):
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if predicate():
+            return time.perf_counter()
+        time.sleep(step)
+    raise TimeoutError
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url) as response:
+        return response.read().decode()
+
+
+@contextlib.contextmanager
+def preview(content: Path, output: Path, port: int):
+    env = {**os.environ, "SITETOOL_LANG": "en"}
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sitetool", "serve", "--content", str(content), "--output",
+         str(output), "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in server.stdout:
+            print("  serve:", line.rstrip())
+            if line.startswith("Preview:"):
+                break
+        else:
+            raise RuntimeError("sitetool serve stopped before serving")
+        # keep reading its output so that it never blocks on a full pipe
+        threading.Thread(target=lambda: [print("  serve:", x.rstrip()) for x in server.stdout],
+                         daemon=True).start()
+        yield time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def measure(stories: int, edits: int, seed: int) -> None:
+    work = ROOT / "benchmarks" / "work" / f"preview-n{stories}"
+    print(f"Generating {stories} stories per language in {work} …")
+    made = generate(work, stories, seed)
+    content, output, port = work / "content", work / "output", free_port()
+    base = f"http://127.0.0.1:{port}"
+    with preview(content, output, port) as startup:
+        print(f"First build and start: {startup:.1f} s")
+        events: queue.Queue = queue.Queue()
+        threading.Thread(target=follow_events, args=(f"{base}/_sitetool/events", events),
+                         daemon=True).start()
+        time.sleep(0.5)  # the event stream is open, as in a browser tab
+        step = max(1, len(made) // edits)
+        results = []
+        for number in range(edits):
+            story = made[number * step]
+            source = content / story.folder / "index.lv.md"
+            url = f"{base}/jaunumi/{story.day.year}/{story.slug}/"
+            marker = f"Labojums-{number}-{time.time_ns()}"
+            text = source.read_text("utf-8")
+            body_start = text.index("\n---\n", 4) + 5
+            saved = time.perf_counter()
+            source.write_text(text[:body_start] + f"{marker}\n\n" + text[body_start:], "utf-8")
+            name, reloaded = events.get(timeout=60)
+            while name != "reload":
+                name, reloaded = events.get(timeout=60)
+            shown = wait_for(lambda u=url, m=marker: m in fetch(u), timeout=60)
+            results.append((reloaded - saved, shown - saved))
+            print(f"edit {number + 1}: reload after {reloaded - saved:.2f} s, "
+                  f"visible after {shown - saved:.2f} s ({story.folder})")
+            time.sleep(1.0)
+    visible = [shown for _, shown in results]
+    print()
+    print("| stories per language | edits | visible: median | visible: max | target |")
+    print("|---|---|---|---|---|")
+    print(f"| {stories} | {edits} | {statistics.median(visible):.2f} s | "
+          f"{max(visible):.2f} s | ≤ {TARGET_SECONDS:.0f} s |")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, default=500, help="stories per language")
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    measure(args.stories, args.edits, args.seed)
+
+
+if __name__ == "__main__":
+    main()

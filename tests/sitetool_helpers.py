@@ -1,0 +1,61 @@
+"""What the sitetool tests share: running the real command, writing small content trees."""
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from site_helpers import ROOT, TODAY
+
+STORY = """---
+title: {title}
+date: {date}
+kind: visit
+---
+Teksts.
+"""
+
+
+def sitetool(*args: str, lang: str | None = "en", env: dict | None = None,
+             ) -> subprocess.CompletedProcess:
+    """`sitetool …` in its own process, as an editor runs it. `lang=None` leaves the
+    language to the environment (`env` replaces SITETOOL_LANG, LANG …)."""
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("SITETOOL_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
+    environment.update(env if env is not None else {"LANG": "C.UTF-8"})
+    command = [sys.executable, "-m", "sitetool", *(["--lang", lang] if lang else []), *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
+                          env=environment, check=False)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def story(content: Path, folder: str, title: str, date: str = "2024-05-02",
+          english: str | None = "Story") -> Path:
+    """A visit story `news/<folder>/` (with an English twin unless `english` is None)."""
+    source = write(content / "news" / folder / "index.lv.md",
+                   STORY.format(title=title, date=date))
+    if english:
+        write(content / "news" / folder / "index.en.md",
+              f"---\ntitle: {english}\n---\nText.\n")
+    return source
+
+
+def tree_digest(folder: Path, with_times: bool = False) -> str:
+    """One hash of every file's path and bytes (and modification time)."""
+    digest = hashlib.sha256()
+    for file in sorted(folder.rglob("*")):
+        if file.is_file():
+            digest.update(str(file.relative_to(folder)).encode())
+            digest.update(file.read_bytes())
+            if with_times:
+                digest.update(str(file.stat().st_mtime_ns).encode())
+    return digest.hexdigest()
+
+
+__all__ = ["ROOT", "TODAY", "sitetool", "story", "tree_digest", "write"]
