@@ -7,12 +7,13 @@ end of every build. Prints a Markdown row per site (README "Site search").
 
 Each run indexes a fresh copy of the site's HTML (without its `pagefind/` folder), as the
 build does, with the project's settings. Wall-clock time, on a shared machine: read the
-figures with its load.
+figures with its load; CPU is the Pagefind process's user+system time.
 """
 
 import argparse
 import asyncio
 import json
+import resource
 import shutil
 import statistics
 import sys
@@ -27,18 +28,25 @@ from pelicanconf import SEARCH_EXCLUDE_SELECTORS  # noqa: E402
 from search_index.search_index import index_folder  # noqa: E402
 
 
-def measure(site: Path, runs: int) -> tuple[dict[str, int], list[float]]:
-    seconds = []
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(site: Path, runs: int) -> tuple[dict[str, int], list[float], list[float]]:
+    seconds, cpu = [], []
     with tempfile.TemporaryDirectory() as work:
         copy = Path(work) / "site"
         for _ in range(runs):
             shutil.rmtree(copy, ignore_errors=True)
             shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), _children_cpu()
             asyncio.run(index_folder(copy, SEARCH_EXCLUDE_SELECTORS))
             seconds.append(time.perf_counter() - started)
+            cpu.append(_children_cpu() - cpu_before)
         entry = json.loads((copy / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    return {lang: info["page_count"] for lang, info in entry["languages"].items()}, seconds
+    pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    return pages, seconds, cpu
 
 
 def main() -> None:
@@ -46,14 +54,14 @@ def main() -> None:
     parser.add_argument("sites", nargs="+", type=Path, help="built output folders")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print("| site | HTML files | indexed pages | median s | min s | max s |")
-    print("|---|---|---|---|---|---|")
+    print("| site | HTML files | indexed pages | median s | min s | max s | median CPU s |")
+    print("|---|---|---|---|---|---|---|")
     for site in args.sites:
-        pages, seconds = measure(site, args.runs)
+        pages, seconds, cpu = measure(site, args.runs)
         html_files = sum(1 for _ in site.rglob("*.html"))
         indexed = ", ".join(f"{lang} {count}" for lang, count in sorted(pages.items()))
         print(f"| {site} | {html_files} | {indexed} | {statistics.median(seconds):.2f} "
-              f"| {min(seconds):.2f} | {max(seconds):.2f} |")
+              f"| {min(seconds):.2f} | {max(seconds):.2f} | {statistics.median(cpu):.2f} |")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ def _without_diacritics(word):
 def _open(page, site, search_url):
     """The search page, once its script has loaded the index's filters."""
     page.goto(site.url + search_url)
-    page.wait_for_selector("[data-search-filters]:not([hidden])")
+    page.wait_for_selector("#search-type option:nth-child(2)", state="attached")
 
 
 def _submit(page, words):
@@ -28,6 +28,16 @@ def _submit(page, words):
     (root-relative) once the results are shown."""
     page.fill("#search-words", words)
     page.press("#search-words", "Enter")
+    return _results(page)
+
+
+def _choose(page, select, value):
+    """Choose a filter (which searches at once) and return the result links."""
+    page.select_option(select, value)
+    return _results(page)
+
+
+def _results(page):
     page.wait_for_function(
         """() => {
           const status = document.querySelector('[data-search-status]').textContent;
@@ -89,11 +99,36 @@ def test_type_filter_offers_the_kinds_and_pages_in_the_page_language(page, serve
         EN_SEARCH: {"Experience visits", "Service changes", "Public consultations",
                     "Information pages"},
     }
+    expected[LV_SEARCH] |= {"Pakalpojumi un pabalsti", "Viegli lasīt"}
+    expected[EN_SEARCH] |= {"Services and benefits", "Easy to read"}
     for url, types in expected.items():
         _open(page, served_site, url)
         offered = page.eval_on_selector_all("#search-type option[value]:not([value=''])",
                                             "options => options.map(option => option.value)")
         assert types <= set(offered), url
+
+
+def _pages_with_filter(site, name, value, lang="lv"):
+    return {site.url_of(file).removeprefix(site.url) for file in site.html_files()
+            if site.tree(file).get("lang") == lang and site.tree(file).xpath(
+                f'//*[@data-pagefind-body]//*[@data-pagefind-filter="{name}"][.="{value}"]')}
+
+
+@pytest.mark.browser
+def test_target_group_filter_lists_exactly_the_services_for_that_group(page, served_site):
+    _open(page, served_site, LV_SEARCH)
+    seniors = _choose(page, "#search-group", "Seniori")
+    expected = _pages_with_filter(served_site, "group", "Seniori")
+    assert seniors and sorted(seniors) == sorted(expected)
+    assert all(url.startswith("/pakalpojumi/") for url in seniors)
+
+
+@pytest.mark.browser
+def test_easy_to_read_texts_are_found_on_their_own(page, served_site):
+    _open(page, served_site, LV_SEARCH)
+    easy = _choose(page, "#search-type", "Viegli lasīt")
+    assert easy and all(url.endswith("/viegla-valoda/") for url in easy)
+    assert sorted(easy) == sorted(_pages_with_filter(served_site, "type", "Viegli lasīt"))
 
 
 def test_only_the_main_content_of_content_pages_is_indexed(site):
@@ -140,18 +175,19 @@ def test_the_404_page_helps_in_both_languages(site):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("url", "notice", "news"), [
-    (LV_SEARCH, "Meklēšanai nepieciešams JavaScript", "Jaunumu arhīvs"),
-    (EN_SEARCH, "Search needs JavaScript", "News archive"),
+@pytest.mark.parametrize(("url", "notice", "links"), [
+    (LV_SEARCH, "Meklēšanai nepieciešams JavaScript", ("Pakalpojumu katalogs", "Jaunumu arhīvs")),
+    (EN_SEARCH, "Search needs JavaScript", ("Service catalogue", "News archive")),
 ])
 def test_without_javascript_the_search_page_says_so_and_links_elsewhere(
-        browser, served_site, url, notice, news):
+        browser, served_site, url, notice, links):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(served_site.url + url)
         assert page.get_by_text(notice).is_visible()
-        assert page.get_by_role("link", name=news).is_visible()
+        for name in links:
+            assert page.locator("main").get_by_role("link", name=name).is_visible()
         assert not page.locator("main form").is_visible()
     finally:
         context.close()

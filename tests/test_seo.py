@@ -63,15 +63,23 @@ def test_link_previews_speak_the_page_language(site):
         "Sociālā palīdzība un pakalpojumi novada iedzīvotājiem"]
 
 
-def test_the_default_share_image_is_published_with_its_real_size(site):
+def test_preview_images_exist_with_the_size_the_tags_give(site):
+    """The site-wide image, or a story's cover photo (gallery plugin) when it has one."""
     from PIL import Image
 
-    tree = site.tree("/")
-    image = site.file_for(_meta(tree, "property", "og:image")[0])
-    assert image is not None
-    with Image.open(image) as picture:
-        assert picture.size == (int(_meta(tree, "property", "og:image:width")[0]),
-                                int(_meta(tree, "property", "og:image:height")[0]))
+    previews = {}
+    for file in site.html_files():
+        tree = site.tree(file)
+        previews[_meta(tree, "property", "og:image")[0]] = (
+            int(_meta(tree, "property", "og:image:width")[0]),
+            int(_meta(tree, "property", "og:image:height")[0]))
+    assert f"{site.url}/theme/share.png" in previews
+    assert any("/photos/" in url for url in previews), "no story previews its cover photo"
+    for url, size in previews.items():
+        image = site.file_for(url)
+        assert image is not None, url
+        with Image.open(image) as picture:
+            assert picture.size == size, url
 
 
 def test_a_cover_photo_is_the_preview_image_with_an_absolute_url():
