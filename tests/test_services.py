@@ -3,14 +3,17 @@ and target-group pages, Latvian order, JSON-LD, easy-to-read versions, recent ch
 urgent help and the menus."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
 from content_schema import read_front_matter
-from site_helpers import ROOT
+from site_helpers import ROOT, BuiltSite, build_site
 from ui_language import latvian_sort_key
 
 SERVICES = ROOT / "content" / "services"
+FIXTURE = Path(__file__).parent / "fixtures" / "services_site"
 SETTINGS = {}
 exec((ROOT / "pelicanconf.py").read_text("utf-8"), {"__file__": str(ROOT / "pelicanconf.py")},
      SETTINGS)
@@ -59,8 +62,9 @@ def test_every_service_has_its_page_in_each_language(site, lang):
 
 @pytest.mark.parametrize(("lang", "headings"), [
     ("lv", ["Kas var saņemt", "Kā pieteikties", "Nepieciešamie dokumenti", "Cik tas maksā",
-            "Cik ilgi jāgaida", "Kur vērsties", "Sociālā virtuve", "Sociālais dienests, Raiņa iela 15",
-            "Plašāka informācija", "Tiesiskais pamats", "Jaunākās izmaiņas",
+            "Cik ilgi jāgaida", "Kur vērsties", "Sociālā virtuve",
+            "Sociālais dienests, Raiņa iela 15", "Plašāka informācija", "Tiesiskais pamats",
+            "Jaunākās izmaiņas",
             "Vajadzīga palīdzība tūlīt?"]),
     ("en", ["Who can get it", "How to apply", "Documents you need", "What it costs",
             "How long it takes", "Where to apply", "Social kitchen",
@@ -96,6 +100,28 @@ def test_the_catalogue_lists_every_service_by_type_in_latvian_order(site, lang):
     for titles in expected.values():
         titles.sort(key=latvian_sort_key)
     assert sections == expected
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> BuiltSite:
+    """Services whose titles start with letters the code-point order misplaces."""
+    root = tmp_path_factory.mktemp("services-order")
+    shutil.copytree(FIXTURE, root / "content")
+    result = build_site(root / "content", root / "output")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root / "output", "http://localhost:8000")
+
+
+def test_services_are_listed_in_latvian_alphabetical_order(fixture_site):
+    sections = _type_sections(fixture_site.tree("/pakalpojumi/"))
+    assert sections == {
+        "type-benefit": ["Apbedīšanas pabalsts", "Ārkārtas pabalsts"],
+        "type-service": ["Aprūpe mājās", "Cits atbalsts", "Čaklo roku darbnīca",
+                         "Ēdināšana mājās", "Zupas virtuve"],
+    }
+    seniors = _type_sections(fixture_site.tree("/pakalpojumi/kam/seniori/"))
+    assert seniors == {"type-service": ["Aprūpe mājās", "Čaklo roku darbnīca",
+                                        "Ēdināšana mājās"]}
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])

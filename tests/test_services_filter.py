@@ -80,7 +80,8 @@ def test_with_javascript_the_catalogue_filters_as_you_choose(page, served_site):
 
 def test_the_filter_speaks_english_on_the_english_catalogue(page, served_site):
     page.goto(served_site.url + "/en/services/")
-    page.get_by_role("combobox", name="Who is it for").select_option(label="People with disabilities")
+    groups = page.get_by_role("combobox", name="Who is it for")
+    groups.select_option(label="People with disabilities")
     expected = _expected_titles("en", group="disability")
     assert _visible_titles(page) == expected
     assert page.get_by_role("status").inner_text() == (

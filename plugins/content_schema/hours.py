@@ -58,7 +58,7 @@ def _clock(text: str) -> time:
     try:
         return time(hours, minutes)
     except ValueError:
-        raise HoursError(f"{text} is not a time of day") from None
+        raise HoursError("has an hour or a minute that does not exist") from None
 
 
 def parse_hours(text: str) -> WeeklyHours:
