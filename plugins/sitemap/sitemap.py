@@ -38,7 +38,6 @@ class HeadReader(HTMLParser):
     def __init__(self):
         super().__init__()
         self.head = PageHead()
-        self.done = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -50,21 +49,13 @@ class HeadReader(HTMLParser):
             self.head.noindex = "noindex" in (attributes.get("content") or "")
         elif tag == "meta" and attributes.get("property") == "og:updated_time":
             self.head.updated = attributes.get("content")
-        elif tag == "body":
-            self.done = True
-
-    def handle_endtag(self, tag):
-        if tag == "head":
-            self.done = True
 
 
 def read_head(file: Path) -> PageHead:
     reader = HeadReader()
-    with file.open(encoding="utf-8") as html:
-        for line in html:
-            reader.feed(line)
-            if reader.done:
-                break
+    html = file.read_text(encoding="utf-8")
+    end = html.find("</head>")
+    reader.feed(html if end < 0 else html[:end])
     return reader.head
 
 
