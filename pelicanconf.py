@@ -311,3 +311,7 @@ NEW_CONTENT_AUTHOR = {
 # write whole-site files (feeds, calendars) that the preview leaves as they were after a
 # plain edit; the next full rebuild (a file added or removed, a theme change) renews them.
 PREVIEW_QUICK_REBUILD_SKIPS = ["feeds", "meeting_calendar"]
+# Hidden files are neither content nor published: editors' lock and swap files, and the
+# feeds' `.feed-id` (written by the build into story folders; if Pelican published them,
+# a story's first build would differ from every later one).
+IGNORE_FILES = [".*"]

@@ -180,7 +180,7 @@ def stopped_entry(error: BaseException) -> Entry:
 class Progress:
     """Counts files read and written through Pelican's signals, and shows the counts on
     one refreshed line once a run has taken more than `after` seconds (on a terminal;
-    elsewhere, e.g. in a scheduled job's log, one plain line every `every` seconds)."""
+    elsewhere, e.g. in a scheduled job's log, a plain line every `every` seconds)."""
 
     describe: object  # (read, written) -> str, in the user's language
     stream: object = sys.stderr
@@ -219,16 +219,19 @@ class Progress:
     def _is_terminal(self) -> bool:
         return hasattr(self.stream, "isatty") and self.stream.isatty()
 
+    def show(self) -> None:
+        """One progress line: rewritten in place on a terminal, appended elsewhere."""
+        line = self.describe(self.read, self.written)
+        self.stream.write(f"\r\033[K{line}" if self._is_terminal() else f"{line}\n")
+        self.stream.flush()
+        self._shown = True
+
     def _show(self):
-        if self._stop.wait(self.after):
+        interval = 0.25 if self._is_terminal() else self.every
+        if self._stop.wait(self.after if self._is_terminal() else self.every):
             return
-        terminal = self._is_terminal()
-        interval = 0.25 if terminal else self.every
         while True:
-            line = self.describe(self.read, self.written)
-            self.stream.write(f"\r\033[K{line}" if terminal else f"{line}\n")
-            self.stream.flush()
-            self._shown = True
+            self.show()
             if self._stop.wait(interval):
                 return
 

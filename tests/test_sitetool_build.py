@@ -1,0 +1,139 @@
+"""`sitetool build`: strict and atomic in production, deterministic, publishes future
+stories on their day, and says what it built."""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from site_helpers import BuiltSite, build_site
+from sitetool.build import count_output
+from sitetool.pipeline import Progress
+from sitetool_helpers import ROOT, sitetool, story, tree_digest
+
+LINK_TO_NOWHERE = "\nSīkāk: [programma]({filename}../nav-tadas/index.lv.md)\n"
+
+
+def _production(content, output, today="2026-11-23"):
+    return sitetool("build", "--production", "--content", str(content), "--output",
+                    str(output), "--today", today, "--no-cache")
+
+
+def test_a_failed_production_build_leaves_the_site_byte_for_byte(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    source = story(content, "2024/laba-zina", "Laba ziņa")
+    first = _production(content, output)
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(output, with_times=True)
+    # A dead {filename} link is only a warning from Pelican: the production build is strict.
+    source.write_text(source.read_text("utf-8") + LINK_TO_NOWHERE, "utf-8")
+    failed = _production(content, output)
+    assert failed.returncode == 1
+    assert f"Build failed; {output} was left as it was." in failed.stderr.splitlines()
+    assert "Unable to find '../nav-tadas/index.lv.md', skipping url replacement." in \
+        failed.stderr.splitlines()
+    assert tree_digest(output, with_times=True) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]  # no staging
+    preview = sitetool("build", "--content", str(content), "--output", str(output),
+                       "--no-cache")  # the preview build only warns
+    assert preview.returncode == 0, preview.stderr
+    assert "Unable to find '../nav-tadas/index.lv.md'" in preview.stderr
+
+
+def test_the_summary_counts_what_was_built(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    story(content, "2024/laba-zina", "Laba ziņa")
+    result = _production(content, output)
+    counts = count_output(output)
+    assert counts.pages == sum(1 for _ in output.rglob("*.html")) > 5
+    assert counts.feeds == sum(1 for p in output.rglob("*.xml")
+                               if p.name in ("atom.xml", "rss.xml")) > 0
+    assert (f"Built {counts.pages} pages, 0 photo files, {counts.feeds} feeds, "
+            f"{counts.calendars} calendars into {output} in ") in result.stdout
+    files = sum(1 for p in output.rglob("*") if p.is_file())
+    assert (f"Compared with the previous site: {files} new, 0 changed, 0 removed files."
+            in result.stdout)
+
+
+# Pagefind (1.5) still writes its filter and metadata indexes in an arbitrary order, so
+# their content and hashed names change from run to run (Pagefind/pagefind#638: "Other
+# files will still change, such as the filter/metadata indexes"). Its fragments, the bulk
+# of its files, are stable.
+PAGEFIND_UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta|"
+                               r"pagefind-entry\.json)$")
+
+
+def test_two_builds_of_the_same_content_are_identical(sample_content, tmp_path):
+    """Two copies of the content in other folders, other hash seeds: the same bytes. A
+    rebuild into the same folder keeps the time stamp of every unchanged file, so rsync
+    uploads only what changed."""
+    outputs = []
+    for number, seed in enumerate(("12345", "54321")):
+        content = tmp_path / f"copy-{number}" / "content"
+        shutil.copytree(sample_content, content)
+        outputs.append(tmp_path / f"output-{number}")
+        built = _build(content, outputs[-1], seed)
+        assert built.returncode == 0, built.stderr
+    first, second = outputs
+    assert _stable_files(first) == _stable_files(second)
+    assert [n for n in _stable_files(first)
+            if (first / n).read_bytes() != (second / n).read_bytes()] == []
+    stamps = {n: (second / n).stat().st_mtime_ns for n in _stable_files(second)}
+    again = _build(tmp_path / "copy-1" / "content", second, "999")
+    assert again.returncode == 0, again.stderr
+    assert {n: (second / n).stat().st_mtime_ns for n in _stable_files(second)} == stamps
+    summary = re.search(r"Compared with the previous site: (\d+) new, (\d+) changed, "
+                        r"(\d+) removed files\.", again.stdout)
+    new, changed, removed = (int(n) for n in summary.groups())
+    unstable = sum(1 for p in second.rglob("*") if PAGEFIND_UNSTABLE.search(p.as_posix()))
+    assert new == removed and new + changed <= unstable  # only Pagefind's renamed indexes
+
+
+def _stable_files(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                  if p.is_file() and not PAGEFIND_UNSTABLE.search(p.as_posix()))
+
+
+def _build(content, output, hash_seed):
+    command = [sys.executable, "-m", "sitetool", "build", "--content", str(content),
+               "--output", str(output), "--today", "2026-11-23", "--no-cache",
+               "--site-url", "https://socialais-dienests.example.lv"]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False,
+                          env={**os.environ, "PYTHONHASHSEED": hash_seed})
+
+
+@pytest.mark.parametrize(("today", "published"), [("2026-12-23", False), ("2026-12-24", True)])
+def test_a_future_story_appears_when_the_builds_today_reaches_its_date(tmp_path, today,
+                                                                       published):
+    content, output = tmp_path / "content", tmp_path / "output"
+    story(content, "2026/ziemassvetku-paciena", "Ziemassvētku paciņas", date="2026-12-24",
+          english="Christmas parcels")
+    story(content, "2026/rudens-vizite", "Rudens vizīte", date="2026-10-01")
+    result = build_site(content, output, today=today)
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(output, "")
+    for url in ("jaunumi/2026/ziemassvetku-paciena/", "en/news/2026/ziemassvetku-paciena/"):
+        assert (site.file_for(url) is not None) is published
+    listed = [a.text_content().strip() for a in site.tree("jaunumi/").iter("a")]
+    assert ("Ziemassvētku paciņas" in listed) is published
+    assert "Rudens vizīte" in listed
+
+
+def test_progress_counts_what_pelican_reads_and_writes():
+    from pelican import signals
+
+    shown = io.StringIO()  # not a terminal: whole lines, as a scheduled job's log gets them
+    progress = Progress(lambda read, written: f"{read} read, {written} written", stream=shown,
+                        after=3600.0)
+    with progress.running():
+        signals.content_object_init.send(object())
+        for name in ("a.html", "b.html"):
+            signals.content_written.send(name, context={})
+        progress.show()
+    signals.content_written.send("c.html", context={})  # after the build: not counted
+    assert (progress.read, progress.written) == (1, 2)
+    assert shown.getvalue() == "1 read, 2 written\n"

@@ -1,0 +1,129 @@
+"""`sitetool new`: a folder ready to fill in, which passes `check` and builds."""
+
+import shutil
+
+import pytest
+
+from content_schema import read_front_matter
+from site_helpers import BuiltSite, build_site
+from sitetool_helpers import ROOT, sitetool
+
+DAY = "2026-11-20"  # before the build's "today" (site_helpers.TODAY), so it is published
+NEW = {  # kind -> (title, folder in content/, URL in Latvian, URL in English)
+    "visit": ("Kurzemes sociālie darbinieki Preiļos",
+              "news/2026/kurzemes-socialie-darbinieki-preilos",
+              "jaunumi/2026/kurzemes-socialie-darbinieki-preilos/",
+              "en/news/2026/kurzemes-socialie-darbinieki-preilos/"),
+    "service-change": ("Zupas virtuve no 1. decembra strādās arī sestdienās",
+                       "news/2026/zupas-virtuve-no-1-decembra-stradas-ari-sestdienas",
+                       "jaunumi/2026/zupas-virtuve-no-1-decembra-stradas-ari-sestdienas/",
+                       "en/news/2026/zupas-virtuve-no-1-decembra-stradas-ari-sestdienas/"),
+    "consultation": ("Aicinām apspriest: atelpas brīža pakalpojums",
+                     "news/2026/aicinam-apspriest-atelpas-briza-pakalpojums",
+                     "jaunumi/2026/aicinam-apspriest-atelpas-briza-pakalpojums/",
+                     "en/news/2026/aicinam-apspriest-atelpas-briza-pakalpojums/"),
+    "service": ("Atelpas brīža pakalpojums", "services/atelpas-briza-pakalpojums",
+                "pakalpojumi/atelpas-briza-pakalpojums/",
+                "en/services/atelpas-briza-pakalpojums/"),
+    "page": ("Brīvprātīgo darbs", "pages/brivpratigo-darbs", "brivpratigo-darbs/",
+             "en/brivpratigo-darbs/"),
+}
+
+
+@pytest.fixture(scope="module")
+def created(tmp_path_factory):
+    """The project's content plus one new folder of each kind, as `new` made them."""
+    content = tmp_path_factory.mktemp("new") / "content"
+    shutil.copytree(ROOT / "content", content)
+    results = {kind: sitetool("new", kind, title, "--date", DAY, "--content", str(content))
+               for kind, (title, *_) in NEW.items()}
+    return content, results
+
+
+def test_new_makes_the_folder_and_says_what_to_do(created):
+    content, results = created
+    result = results["visit"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Created content/news/2026/kurzemes-socialie-darbinieki-preilos/")
+    assert "  index.en.md — the English translation" in result.stdout.splitlines()
+    folder = content / NEW["visit"][1]
+    assert sorted(p.name for p in folder.iterdir()) == ["index.en.md", "index.lv.md", "photos"]
+    assert [p.name for p in (folder / "photos").iterdir()] == ["photos.yml"]
+
+
+def test_the_latvian_file_is_filled_in_from_the_schema_and_settings(created):
+    content, _ = created
+    front = read_front_matter(content / NEW["visit"][1] / "index.lv.md")
+    assert front.data["title"] == "Kurzemes sociālie darbinieki Preiļos"
+    assert str(front.data["date"]) == DAY
+    assert front.data["kind"] == "visit"
+    assert front.data["author"] == "Anita Gāga"  # NEW_CONTENT_AUTHOR in pelicanconf.py
+    assert front.data["author_role"] == "Sociālā dienesta vadītājas vietniece"
+    assert front.data["status"] == "draft"
+    text = (content / NEW["visit"][1] / "index.lv.md").read_text("utf-8")
+    assert "\n# summary: " in text and "\n# tags: [" in text  # optional fields as examples
+    assert "# Rindas, kas sākas ar '#', ir piemēri" in text  # in the file's language
+
+
+def test_the_translation_has_only_what_is_written_per_language(created):
+    content, _ = created
+    front = read_front_matter(content / NEW["visit"][1] / "index.en.md")
+    assert front.data == {"title": "Kurzemes sociālie darbinieki Preiļos",
+                          "author_role": "Deputy Head of the Social Service",
+                          "status": "draft"}
+    text = (content / NEW["visit"][1] / "index.en.md").read_text("utf-8")
+    assert "# Translation of index.lv.md." in text
+    assert "title: Kurzemes sociālie darbinieki Preiļos  # translate" in text
+
+
+def test_kind_specific_fields_come_as_examples(created):
+    content, _ = created
+    text = (content / NEW["consultation"][1] / "index.lv.md").read_text("utf-8")
+    front = read_front_matter(content / NEW["consultation"][1] / "index.lv.md")
+    assert front.data["title"] == "Aicinām apspriest: atelpas brīža pakalpojums"  # quoted
+    assert {"subject", "opens", "closes"} <= set(front.data)  # required: example values
+    assert "opens: 2026-11-16  # piemērs: aizstājiet to" in text
+    assert "# meetings:\n#   - start: " in text  # a list of records, commented
+
+
+def test_new_refuses_to_overwrite(created):
+    content, _ = created
+    source = content / NEW["visit"][1] / "index.lv.md"
+    before = source.read_bytes()
+    again = sitetool("new", "visit", NEW["visit"][0], "--date", DAY, "--content", str(content))
+    assert again.returncode == 1
+    assert again.stderr.strip() == (
+        "content/news/2026/kurzemes-socialie-darbinieki-preilos already exists: nothing was "
+        "changed. Choose another title, or edit the files in that folder.")
+    assert source.read_bytes() == before
+
+
+def test_an_unknown_kind_is_refused(tmp_path):
+    result = sitetool("new", "excursion", "Ekskursija", "--content", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "'excursion' is not something sitetool can create: use one of visit, service-change, "
+        "consultation, service, page.")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_output_passes_check_and_builds_once_published(created, tmp_path):
+    content, results = created
+    assert all(r.returncode == 0 for r in results.values()), results
+    check = sitetool("check", "--content", str(content), "--no-cache")
+    assert check.returncode == 0, check.stdout
+    assert "Errors" not in check.stdout and "Warnings" not in check.stdout
+    for kind, (_, folder, *_) in NEW.items():
+        for source in (content / folder).glob("index.*.md"):
+            text = source.read_text("utf-8")
+            source.write_text("\n".join(line for line in text.splitlines()
+                                        if not line.startswith("status: draft")) + "\n")
+    output = tmp_path / "output"
+    built = build_site(content, output)
+    assert built.returncode == 0, built.stderr
+    site = BuiltSite(output, "")
+    for kind, (title, _, latvian, english) in NEW.items():
+        heading = site.tree(latvian).findtext(".//h1").strip()
+        assert heading == title.strip(), kind
+        assert site.file_for(english) is not None, kind
