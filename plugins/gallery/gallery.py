@@ -203,7 +203,8 @@ class Planner:
         to_publish = [p for p in self.photos.values() if p and p.published]
         for photo, reason in publish(to_publish, self.settings, output_path).items():
             photo.failed = True
-            self.report(damaged(photo.shown, reason))
+            logger.debug("%s: %s", photo.shown, reason)
+            self.report(damaged(photo.shown))
         if any(p.failed for p in to_publish):
             for story in self.stories:
                 self.assign(story)
@@ -228,13 +229,17 @@ def process_photos(generator, content):
 
 
 def withhold_originals(generator):
-    """Originals (and sidecars) stay out of the output: what is in a photos folder, and
-    any other file a gallery or cover names."""
+    """Originals and sidecars stay out of the output: what is in a photos folder, and
+    any other photo or sidecar a gallery or cover uses."""
     if generator.settings["GALLERY_PUBLISH_ORIGINALS"]:
         return
     planner = generator.context.get("gallery_plan")
     content_root = Path(generator.path).resolve()
-    named = {os.path.relpath(path, content_root) for path in planner.photos} if planner else set()
+    named = set()
+    if planner:
+        sidecar_name = generator.settings["GALLERY_SIDECAR"]
+        sources = [*planner.photos, *(folder / sidecar_name for folder in planner.sidecars)]
+        named = {os.path.relpath(path, content_root) for path in sources}
     folder = generator.settings["GALLERY_FOLDER"]
     kept = []
     for static in generator.staticfiles:

@@ -47,6 +47,16 @@ def _is_heif(path: Path) -> bool:
     return start[4:8] == b"ftyp" and start[8:12] in HEIF_BRANDS
 
 
+def _orientation(image: Image.Image) -> int:
+    """The EXIF (or XMP) orientation, from the header only: a PNG's EXIF may follow its
+    pixels, and Pillow would decode the whole image to find it, so a PNG counts only
+    when its EXIF comes first."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return 1
+    orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+    return orientation if orientation in range(1, 9) else 1
+
+
 def read_header(path: Path, shown: str, max_pixels: int, max_aspect_ratio: float) -> Header:
     """Size and orientation from the header; refuse what the gallery cannot show."""
     if _is_heif(path):
@@ -64,7 +74,9 @@ def read_header(path: Path, shown: str, max_pixels: int, max_aspect_ratio: float
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
-                orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+                if width * height > max_pixels:
+                    raise too_large
+                orientation = _orientation(image)
     except Image.DecompressionBombError as error:
         raise too_large from error
     except UnidentifiedImageError as error:
@@ -73,9 +85,7 @@ def read_header(path: Path, shown: str, max_pixels: int, max_aspect_ratio: float
             "keep only JPEG, PNG or WebP photos here; move other files out of the folder",
             severity="warning")) from error
     except (OSError, SyntaxError, ValueError) as error:
-        raise Unusable(damaged(shown, error)) from error
-    if width * height > max_pixels:
-        raise too_large
+        raise Unusable(damaged(shown)) from error
     if orientation in QUARTER_TURNS:
         width, height = height, width
     if max(width, height) > max_aspect_ratio * min(width, height):
@@ -87,11 +97,11 @@ def read_header(path: Path, shown: str, max_pixels: int, max_aspect_ratio: float
     return Header(width, height, orientation)
 
 
-def damaged(shown: str, reason) -> Problem:
-    """Pillow could not decode the file (when its header is read, or its pixels)."""
-    return Problem(shown, 1, "", "the photo is damaged and cannot be read ({reason})",
-                   "copy it again from the camera or phone, or remove it",
-                   severity="warning", params={"reason": str(reason)})
+def damaged(shown: str) -> Problem:
+    """Pillow could not decode the file (its header, or later its pixels). Pillow's own
+    reason ("image file is truncated") tells an editor nothing more."""
+    return Problem(shown, 1, "", "the photo is damaged and cannot be read",
+                   "copy it again from the camera or phone, or remove it", severity="warning")
 
 
 def rendition_widths(upright_width: int, widths: list[int]) -> list[int]:

@@ -3,7 +3,7 @@ place them in the output.
 
 - Decoding: JPEG draft mode decodes at the smallest DCT scale still at least as large as
   the widest rendition (a 4000×3000 photo for 1920 px decodes at 2000×1500, ~3× faster),
-  then the EXIF orientation is applied to that smaller image.
+  then the EXIF orientation read when planning is applied to that smaller image.
 - Colour: converted to sRGB through the embedded ICC profile (CMYK, Adobe RGB …);
   16-bit, greyscale and palette images become 8-bit RGB; transparency is flattened onto
   white. Every output is saved without EXIF, GPS, XMP, ICC or comments.
@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms
 
 from .photos import EXTENSIONS, QUARTER_TURNS, Photo
 
@@ -44,6 +44,16 @@ PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
 # Options that change how fast a file is made, not what is in it (kept out of the key).
 WORKER_OPTIONS = {"avif": {"max_threads": 1}}
 SIXTEEN_BIT_MODES = {"I", "I;16", "I;16L", "I;16B", "I;16N"}
+# What turns a photo upright for each EXIF orientation (the table of the EXIF standard).
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,7 @@ class Target:
 @dataclass(frozen=True)
 class Job:
     source: str
+    orientation: int  # EXIF orientation, as planned from the header
     decode_size: tuple[int, int]  # the widest target, in the file's stored orientation
     targets: tuple[Target, ...]
 
@@ -105,7 +116,12 @@ def render(job: Job) -> str | None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # size checked
             with Image.open(job.source) as image:
                 image.draft(image.mode, job.decode_size)
-                pixels = to_srgb(ImageOps.exif_transpose(image))
+                image.load()
+                # the planned orientation, so the pixels match the sizes in the markup
+                turned = (image.transpose(UPRIGHT[job.orientation])
+                          if job.orientation in UPRIGHT else image.copy())
+                turned.info = dict(image.info)  # to_srgb reads the ICC profile
+                pixels = to_srgb(turned)
         sizes = sorted({(t.width, t.height) for t in job.targets}, reverse=True)
         for width, height in sizes:
             resized = pixels.resize((width, height), Image.Resampling.LANCZOS,
@@ -167,28 +183,34 @@ class Cache:
 
 
 class Progress:
-    """One line every few seconds while photos are processed (silent for short runs)."""
+    """A line now and then while photos are processed (nothing for short runs). On a
+    terminal each line first clears the line sitetool keeps refreshing, which then
+    continues below it."""
 
-    def __init__(self, total: int, stream=sys.stderr, every: float = 3.0):
-        self.total, self.stream, self.every = total, stream, every
-        self.started = self.last = time.monotonic()
+    def __init__(self, total: int, stream=sys.stderr, after: float = 2.0, every: float = 10.0):
+        self.total, self.stream, self.after, self.every = total, stream, after, every
+        self.started = time.monotonic()
+        self.next_line = self.started + after
         self.done = 0
         self.shown = False
+
+    def _print(self, text: str) -> None:
+        clear = "\r\033[K" if hasattr(self.stream, "isatty") and self.stream.isatty() else ""
+        print(clear + text, file=self.stream, flush=True)
+        self.shown = True
 
     def advance(self) -> None:
         self.done += 1
         now = time.monotonic()
-        if now - self.last >= self.every and self.done < self.total:
-            self.last, self.shown = now, True
-            print(f"Photos: {self.done} of {self.total} processed "
-                  f"({self.done / (now - self.started):.1f} per second)…",
-                  file=self.stream, flush=True)
+        if now >= self.next_line and self.done < self.total:
+            self.next_line = now + self.every
+            self._print(f"Photos: {self.done} of {self.total} processed "
+                        f"({self.done / (now - self.started):.1f} per second)…")
 
     def finish(self) -> None:
         if self.shown:
-            seconds = time.monotonic() - self.started
-            print(f"Photos: {self.total} processed in {seconds:.0f} s.", file=self.stream,
-                  flush=True)
+            self._print(f"Photos: {self.total} processed in "
+                        f"{time.monotonic() - self.started:.0f} s.")
 
 
 def worker_count(setting: int) -> int:
@@ -260,7 +282,7 @@ def publish(photos: list[Photo], settings, output_path: str) -> dict[Photo, str]
             size = (widest.width, widest.height)
             if photo.header.orientation in QUARTER_TURNS:
                 size = size[::-1]
-            jobs.append(Job(str(photo.source), size, missing))
+            jobs.append(Job(str(photo.source), photo.header.orientation, size, missing))
     reasons = run_jobs(jobs, worker_count(settings["GALLERY_WORKERS"]))
     for photo, files in planned.items():
         if str(photo.source) in reasons:
