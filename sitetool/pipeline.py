@@ -69,10 +69,12 @@ def write_site(site: Site, writer=None, finalize: bool = True,
 
     writer = writer or site.pelican._get_writer()
     for generator in site.generators:
-        if type(generator).__module__.split(".")[0] in skip_plugins:
+        plugin = type(generator).__module__.split(".")[0]  # "feeds", or "pelican" itself
+        if plugin in skip_plugins or not hasattr(generator, "generate_output"):
             continue
-        if hasattr(generator, "generate_output"):
-            generator.generate_output(writer)
+        if hasattr(writer, "writing_for"):  # the preview's writer notes who wrote what
+            writer.writing_for = plugin
+        generator.generate_output(writer)
     if finalize:
         signals.finalized.send(site.pelican)
 

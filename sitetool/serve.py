@@ -20,6 +20,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -31,7 +32,14 @@ from pelican.writers import Writer
 
 from . import ROOT
 from .build import build
-from .pipeline import collecting_logs, load_settings, read_site, stopped_entry, write_site
+from .pipeline import (
+    collecting_logs,
+    content_objects,
+    load_settings,
+    read_site,
+    stopped_entry,
+    write_site,
+)
 
 RELOAD_SCRIPT = Path(__file__).with_name("preview_reload.js")
 PREVIEW_PREFIX = "/_sitetool/"
@@ -42,16 +50,27 @@ WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
 
 class PreviewWriter(Writer):
     """Pelican's writer that records, for every output file, the content folders it shows
-    (a list page: the stories of that page), and — when `touched` is given — renders only
-    files that show a touched folder, files that show other folders than last time, and
-    files that do not exist yet. The other files are left as they are on disk."""
+    (a list page: the stories of that page, and what they refer to) and the addresses it
+    links to. After `only_for(folders, urls)` it renders only the files that show one of
+    those folders or link to one of those addresses (a service's "recent changes"), the
+    files that show other folders than last time, and files that do not exist yet; the
+    others stay as they are on disk."""
 
-    def __init__(self, output_path, settings, previous: dict, touched: set | None):
+    def __init__(self, output_path, settings, last: "PreviewWriter | None" = None):
         super().__init__(output_path, settings=settings)
-        self.previous, self.touched = previous, touched
+        self.last = last
+        self.touched: set[str] | None = None  # None: render everything
+        self.touched_urls: set[str] = set()
         self.shows: dict[str, frozenset] = {}  # output file -> content folders
+        self.links: dict[str, frozenset] = {}  # output file -> site addresses it links to
+        self.made_by: dict[str, str] = {}  # output file -> the plugin whose generator wrote it
+        self.writing_for = ""
         self.rendered = 0
         self._kept: set[str] = set()
+        self._site = settings["SITEURL"].rstrip("/") + "/"
+
+    def only_for(self, folders: set[str], urls: set[str]) -> None:
+        self.touched, self.touched_urls = folders, urls
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -72,19 +91,29 @@ class PreviewWriter(Writer):
 
     def wants(self, output_file: str, folders: frozenset) -> bool:
         self.shows[output_file] = folders
+        self.made_by[output_file] = self.writing_for
         if self.touched is None:
             return True
-        before = self.previous.get(output_file)
-        return (before is None or before != folders or bool(folders & self.touched)
-                or not os.path.exists(os.path.join(self.output_path, output_file)))
+        linked = self.last.links.get(output_file, frozenset())
+        wanted = bool(self.last.shows.get(output_file) != folders or folders & self.touched
+                      or linked & self.touched_urls
+                      or not os.path.exists(os.path.join(self.output_path, output_file)))
+        if not wanted:
+            self.links[output_file] = linked
+            self._kept.add(os.path.join(self.output_path, output_file))
+        return wanted
 
-    def keep(self, output_file: str) -> None:
-        self._kept.add(os.path.join(self.output_path, output_file))
+    def note_links(self, output_file: str, html: str) -> None:
+        self.links[output_file] = frozenset(
+            href.removeprefix(self._site) for href in LINK.findall(html))
 
     def _open_w(self, filename, encoding, override=False):
         if filename in self._kept:  # not rendered: the file on disk stays as it is
             return open(os.devnull, "w", encoding=encoding)  # Pelican closes it
         return super()._open_w(filename, encoding, override)
+
+
+LINK = re.compile(r'href="([^"#?]*)')
 
 
 class _SelectiveTemplate:
@@ -98,19 +127,30 @@ class _SelectiveTemplate:
         folders = self.folders | _folders(localcontext[f"{key}_page"].object_list
                                           for key in self.keys)
         if not self.writer.wants(output_file, folders):
-            self.writer.keep(output_file)
             return ""
         self.writer.rendered += 1
-        return self.template.render(localcontext)
+        html = self.template.render(localcontext)
+        self.writer.note_links(output_file, html)
+        return html
 
 
 def _folders(values) -> set[str]:
+    """The content folders of the content objects among `values` (or in lists there), and
+    of the content they refer to: a service page lists its recent-change stories, a story
+    names its services and its translations."""
     folders = set()
+    for item in _contents(values):
+        folders.add(os.path.dirname(item.source_path))
+        folders.update(os.path.dirname(other.source_path)
+                       for other in _contents(vars(item).values()))
+    return folders
+
+
+def _contents(values):
     for value in values:
         for item in value if isinstance(value, (list, tuple)) else (value,):
             if isinstance(item, Content) and item.source_path:
-                folders.add(os.path.dirname(item.source_path))
-    return folders
+                yield item
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -159,7 +199,7 @@ class Previewer:
                                   "bytecode_cache": MemoryBytecodeCache()},
         }
         self.content = Path(base["PATH"])
-        self.shows: dict[str, frozenset] = {}
+        self.last: PreviewWriter | None = None  # what the last good build wrote
         self.files = self._content_files()
 
     def _content_files(self) -> set[Path]:
@@ -170,14 +210,14 @@ class Previewer:
         recorded = {}
 
         def writer(settings):
-            made = PreviewWriter(settings["OUTPUT_PATH"], settings, {}, None)
+            made = PreviewWriter(settings["OUTPUT_PATH"], settings)
             recorded["writer"] = made
             return made
 
         result = build(self.settings_file, self.output, overrides=self.overrides,
                        writer_factory=writer)
         if result.ok:
-            self.shows = recorded["writer"].shows
+            self.last = recorded["writer"]
         self.files = self._content_files()
         return Outcome(result.ok, True, result.seconds, result.counts.pages, result.problems)
 
@@ -186,7 +226,7 @@ class Previewer:
         files = self._content_files()
         # Quick only for edits inside content folders that pages show (not the theme,
         # not data files such as offices, which no page lists as its content).
-        shown = set().union(*self.shows.values())
+        shown = set().union(*self.last.shows.values()) if self.last else set()
         if files != self.files or not all(
                 any(str(folder) in shown for folder in p.parents) for p in paths):
             return self.full()
@@ -195,21 +235,29 @@ class Previewer:
                    if self.content in folder.parents}
         settings = load_settings(self.settings_file, {**self.overrides,
                                                       "OUTPUT_PATH": str(self.output)})
-        writer = PreviewWriter(str(self.output), settings, self.shows, touched)
+        writer = PreviewWriter(str(self.output), settings, self.last)
+        skipped = tuple(settings["PREVIEW_QUICK_REBUILD_SKIPS"])
         with collecting_logs() as log:
             try:
                 site = read_site(settings)
                 if not log.failed(strict=False):
-                    write_site(site, writer, finalize=False,
-                               skip_plugins=tuple(settings["PREVIEW_QUICK_REBUILD_SKIPS"]))
+                    writer.only_for(touched, {c.url for c in content_objects(site)
+                                              if os.path.dirname(c.source_path) in touched
+                                              and getattr(c, "url", "")})
+                    write_site(site, writer, finalize=False, skip_plugins=skipped)
             except Exception as error:
                 log.add(stopped_entry(error))
         seconds = time.perf_counter() - started
         if log.failed(strict=False):
             return Outcome(False, False, seconds, 0, log.sorted())
-        if set(writer.shows) != set(self.shows):
+        expected = {name for name, plugin in self.last.made_by.items() if plugin not in skipped}
+        if set(writer.shows) != expected:
             return self.full()  # pages appeared or went away
-        self.shows = writer.shows
+        for name in self.last.shows.keys() - expected:  # the skipped generators' files
+            writer.shows[name] = self.last.shows[name]
+            writer.links[name] = self.last.links.get(name, frozenset())
+            writer.made_by[name] = self.last.made_by[name]
+        self.last = writer
         return Outcome(True, False, seconds, writer.rendered, log.sorted())
 
 
