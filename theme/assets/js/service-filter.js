@@ -1,12 +1,21 @@
 /* service-filter: instant filtering of the service catalogue by target group, type and
    words. The list works without it (and the target-group pages filter without it); this
-   reveals the form, hides what does not match and says how many match in a live region. */
+   puts the form in the page from its <template>, hides what does not match and says how
+   many match in a live region. */
 (function () {
   "use strict";
-  var form = document.querySelector("[data-service-filter]");
+  function insert(selector) {
+    var template = document.querySelector(selector);
+    if (!template) return null;
+    var element = template.content.firstElementChild.cloneNode(true);
+    template.replaceWith(element);
+    return element;
+  }
+
+  var form = insert("template[data-service-filter]");
   if (!form) return;
+  var empty = insert("template[data-service-filter-empty]");
   var status = form.querySelector("[data-service-filter-status]");
-  var empty = document.querySelector("[data-service-filter-empty]");
   var groups = document.querySelectorAll("[data-service-group]");
 
   function words(text) {
@@ -38,5 +47,4 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("change", apply);
   form.addEventListener("input", apply);
-  form.hidden = false;
 })();
