@@ -14,7 +14,7 @@ meeting's position — retitling a story or moving a meeting keeps it, so calend
 the entry instead of adding a second one.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -60,18 +60,19 @@ def meeting_event(consultation, meeting, settings) -> Event:
     )
 
 
-def calendar_of(entries, settings, lang, uid, name, **extra) -> bytes:
-    """A calendar of (consultation, meeting) pairs, with the VTIMEZONE of the site's zone
-    for the years its meetings fall in (the build year for a feed with no meetings)."""
-    years = [meeting.start.year for _, meeting in entries] or [build_today(settings).year]
+def calendar_of(events, settings, lang, uid, name, **extra) -> bytes:
+    """A calendar of events with the VTIMEZONE of the site's zone for the days they span
+    (the build day for a feed with no meetings): a one-meeting file then carries a single
+    observance, which keeps the ~350 files of ten years of consultations small and quick."""
+    # (an event without DTEND has its start as its end)
+    days = [moment.date() for event in events for moment in (event.start, event.end)
+            ] or [build_today(settings)]
     calendar = Calendar.new(
         prodid=f"-//{settings['SITENAME']}//meeting_calendar//{lang.upper()}",
         uid=uid, name=name, language=lang, **extra,
-        subcomponents=[Timezone.from_tzid(settings["TIMEZONE"],
-                                          first_date=date(min(years), 1, 1),
-                                          last_date=date(max(years) + 1, 1, 1))])
-    for consultation, meeting in entries:
-        calendar.add_component(meeting_event(consultation, meeting, settings))
+        subcomponents=[Timezone.from_tzid(settings["TIMEZONE"], first_date=min(days),
+                                          last_date=max(days) + timedelta(days=1)),
+                       *events])
     return calendar.to_ical()
 
 
@@ -97,14 +98,12 @@ class MeetingCalendarGenerator(Generator):
             upcoming = []
             for consultation in consultations:
                 for meeting in consultation.meetings:
-                    entry = [(consultation, meeting)]
-                    uid = event_uid(consultation, meeting, settings)
+                    event = meeting_event(consultation, meeting, settings)
                     self._write(meeting.calendar_url, calendar_of(
-                        entry, settings, lang, uid=f"{lang}-{uid}",
-                        name=meeting_event(consultation, meeting, settings)["SUMMARY"]))
+                        [event], settings, lang, uid=f"{lang}-{event.uid}", name=event.summary))
                     if meeting.start.date() >= today:
-                        upcoming += entry
-            upcoming.sort(key=lambda pair: pair[1].start)
+                        upcoming.append(event)
+            upcoming.sort(key=lambda event: event.start)
             feed = settings["MEETING_CALENDAR"]["feed"][lang]
             text = _texts(settings, lang)
             self._write(feed, calendar_of(
