@@ -32,6 +32,9 @@
     banner.textContent = lines.join("\n");
   }
 
+  events.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-sitetool-preview", "connected");
+  });
   events.addEventListener("reload", function () {
     window.location.reload();
   });

@@ -304,12 +304,11 @@ def _handler(output: Path, broadcast: Broadcast, stop: threading.Event):
                 if not self.path.split("?")[0].endswith("/"):
                     return super().do_GET()  # the redirect to the folder's URL
                 target = target / "index.html"
-            if target.suffix == ".html":
-                if target.is_file():
-                    return self._send(200, "text/html; charset=utf-8", _with_reload(target))
-                missing = output / "404.html"
-                if missing.is_file():
-                    return self._send(404, "text/html; charset=utf-8", _with_reload(missing))
+            if target.suffix == ".html" and target.is_file():
+                return self._send(200, "text/html; charset=utf-8", _with_reload(target))
+            missing = output / "404.html"  # the site's own, as the web server serves it
+            if not target.exists() and missing.is_file():
+                return self._send(404, "text/html; charset=utf-8", _with_reload(missing))
             return super().do_GET()
 
         def end_headers(self):

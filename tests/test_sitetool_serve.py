@@ -1,0 +1,136 @@
+"""`sitetool serve`: the open page reloads itself after a save; a change that does not build
+is shown on the page; a quick rebuild gives the same pages as a full build."""
+
+import filecmp
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from sitetool.build import build
+from sitetool.serve import Previewer
+from sitetool_helpers import ROOT, TODAY
+
+STORY = "news/2024/sociala-virtuve-parcelas-uz-stacijas-ielu"  # named by a service page
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`sitetool serve` on a copy of the project's content, stopped after the test."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sitetool", "serve", "--content", str(content), "--output",
+         str(tmp_path / "output"), "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "SITE_TODAY": TODAY})
+    lines = []
+    for line in server.stdout:
+        lines.append(line)
+        if line.startswith("Preview:"):
+            break
+    else:
+        server.wait()
+        pytest.fail("sitetool serve stopped: " + "".join(lines))
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    try:
+        yield content, f"http://127.0.0.1:{port}", lines
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.browser
+def test_the_open_page_reloads_itself_and_shows_what_did_not_build(preview, browser):
+    content, url, lines = preview
+    source = content / STORY / "index.lv.md"
+    text = source.read_text("utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/jaunumi/2024/sociala-virtuve-parcelas-uz-stacijas-ielu/")
+        page.locator("html[data-sitetool-preview=connected]").wait_for(state="attached")
+        source.write_text(text.replace("title: ", "title: Labots ", 1), "utf-8")
+        page.wait_for_function("() => document.querySelector('h1').textContent"
+                               ".includes('Labots')", timeout=60_000)
+        source.write_text(text.replace("kind: service-change", "kind: excursion"), "utf-8")
+        banner = page.locator("#sitetool-problems")
+        banner.wait_for(timeout=60_000)
+        assert banner.get_attribute("role") == "alert"
+        assert (f"content/{STORY}/index.lv.md:4: kind: 'excursion' is not allowed — use one "
+                "of: visit, service-change, consultation") in banner.text_content()
+        assert "Labots" in page.locator("h1").text_content()  # the last good version stays
+        source.write_text(text, "utf-8")
+        page.wait_for_function("() => !document.getElementById('sitetool-problems') && "
+                               "!document.querySelector('h1').textContent.includes('Labots')",
+                               timeout=60_000)
+    finally:
+        context.close()
+    assert any("This change did not build" in line for line in lines)
+
+
+def test_pages_are_served_with_the_reload_script_and_a_404(preview):
+    import urllib.error
+    import urllib.request
+
+    _, url, _ = preview
+    with urllib.request.urlopen(f"{url}/") as response:
+        html = response.read().decode()
+        assert response.headers["Cache-Control"] == "no-store"
+    assert '<script src="/_sitetool/reload.js" defer></script></head>' in html
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"{url}/nav-tadas-lapas/")
+    assert missing.value.code == 404
+    assert "/_sitetool/reload.js" in missing.value.read().decode()
+
+
+def _html(folder: Path) -> dict[str, Path]:
+    return {str(p.relative_to(folder)): p for p in folder.rglob("*.html")}
+
+
+def test_a_quick_rebuild_gives_the_pages_a_full_build_gives(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    overrides = {"PATH": str(content), "BUILD_DATE": TODAY}
+    previewer = Previewer(ROOT / "pelicanconf.py", tmp_path / "preview", overrides)
+    assert previewer.full().ok
+    source = content / STORY / "index.lv.md"
+    source.write_text(source.read_text("utf-8").replace("title: ", "title: Labots ", 1))
+    quick = previewer.changed({source})
+    assert quick.ok and not quick.full, [e.render("en") for e in quick.problems]
+    assert 0 < quick.pages < 40  # its page, its translation, lists, the service it names
+    fresh = build(ROOT / "pelicanconf.py", tmp_path / "fresh",
+                  overrides={**overrides, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
+    assert fresh.ok
+    preview_pages, fresh_pages = _html(tmp_path / "preview"), _html(tmp_path / "fresh")
+    assert preview_pages.keys() == fresh_pages.keys()
+    stale = [name for name, page in fresh_pages.items()
+             if not filecmp.cmp(page, preview_pages[name], shallow=False)]
+    assert stale == []
+    assert "Labots" in (tmp_path / "preview/pakalpojumi/sociala-virtuve/index.html").read_text()
+
+
+def test_an_edit_that_adds_a_page_falls_back_to_a_full_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    previewer = Previewer(ROOT / "pelicanconf.py", tmp_path / "preview",
+                          {"PATH": str(content), "BUILD_DATE": TODAY})
+    assert previewer.full().ok
+    source = content / STORY / "index.lv.md"
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("tags: [", "tags: [jauna tēma, ", 1), "utf-8")
+    outcome = previewer.changed({source})
+    assert outcome.ok and outcome.full
+    assert (tmp_path / "preview/jaunumi/temas/jauna-tema/index.html").is_file()
