@@ -1,12 +1,14 @@
 """sitetool speaks Latvian unless asked for English; content problems keep one schema:
 English templates, translated from a catalogue."""
 
+import string
+
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from content_schema import Problem
-from content_schema.messages import missing_translations, problem_messages
+from content_schema.messages import missing_translations, problem_messages, translate
 from sitetool.i18n import choose_lang
 from sitetool_helpers import ROOT, sitetool, story
 
@@ -114,3 +116,20 @@ def test_check_speaks_latvian_by_default_and_english_when_asked(tmp_path):
             "time such as 10:00") in english.stdout.splitlines()
     assert "Kļūdas (kamēr tās nav izlabotas, vietni nevar publicēt):" in latvian.stdout
     assert ": 2 kļūdas, 0 brīdinājumu, 0 piezīmju." in latvian.stdout
+
+
+@pytest.mark.parametrize(("guide", "lang"), [("docs/editor-guide.en.md", "en"),
+                                             ("docs/editor-guide.lv.md", "lv")])
+def test_the_editor_guide_explains_every_message_of_the_schema_and_of_check(guide, lang):
+    """Each message (what is wrong, without its fix) appears in the guide's tables, in the
+    guide's language, its {placeholders} shown as '…'."""
+    text = (ROOT / guide).read_text("utf-8")
+    messages = {translate(m.text, lang) for folder in TRANSLATED_RULES
+                for m in problem_messages(folder) if m.role == "message" and m.text}
+    assert len(messages) > 20
+    unexplained = []
+    for message in sorted(messages):
+        fixed_parts = [literal for literal, *_ in string.Formatter().parse(message)]
+        if not all(part.strip(" '.(") in text for part in fixed_parts if len(part.strip()) > 2):
+            unexplained.append(message)
+    assert not unexplained, f"explain these in {guide}: {unexplained}"

@@ -45,6 +45,7 @@ class SourceMessage:
     path: str
     line: int
     text: str | None  # None: an f-string or an expression, which no catalogue can translate
+    role: str = "message"  # or "fix"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.text!r}"
@@ -66,10 +67,10 @@ def problem_messages(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[Sourc
             forwarded = _parameters(function)
             for call in _calls(function):
                 arguments = helpers.get(_called_name(call.func))
-                for argument in _arguments(call, arguments or {}):
+                for role, argument in _arguments(call, arguments or {}):
                     for text in _texts(argument, forwarded):
                         if text != "":
-                            yield SourceMessage(str(source), argument.lineno, text)
+                            yield SourceMessage(str(source), argument.lineno, text, role)
 
 
 def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
@@ -86,7 +87,7 @@ def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
             for call in _calls(function):
                 if _called_name(call.func) != "Problem":
                     continue
-                for argument in _arguments(call, _PROBLEM_ARGUMENTS):
+                for _, argument in _arguments(call, _PROBLEM_ARGUMENTS):
                     if isinstance(argument, ast.Name) and argument.id in names:
                         passed[argument.id] = names.index(argument.id)
             if passed:
@@ -111,12 +112,12 @@ def _calls(function):
 
 
 def _arguments(call: ast.Call, positions: dict[str, int]):
-    """The arguments of `call` at `positions` ({keyword: position}), where given."""
+    """(keyword, argument) of `call` at `positions` ({keyword: position}), where given."""
     keywords = {k.arg: k.value for k in call.keywords}
     for keyword, position in positions.items():
         argument = call.args[position] if len(call.args) > position else keywords.get(keyword)
         if argument is not None:
-            yield argument
+            yield keyword, argument
 
 
 def _texts(argument, forwarded: set[str]) -> list[str | None]:
