@@ -26,15 +26,34 @@ class PageType:
     core: bool = False  # the site is broken without it: missing means failing, not skipping
     # XPath that must match in the page, where the path alone does not tell the type.
     landmark: str | None = None
+    langs: tuple[str, ...] = LANGS  # one bilingual page (404) is in LANGS[0] only
 
 
+def _has_class(name: str) -> str:
+    return f'//*[contains(concat(" ", normalize-space(@class), " "), " {name} ")]'
+
+
+STORY = r"(?:jaunumi|news)/\d{4}/(?!\d+/)[^/]+/index\.html"
+SERVICES = r"(?:pakalpojumi|services)"
+HELP = r"(?:kur-sanemt-palidzibu|where-to-get-help)"
 # First match wins: specific rows before general ones.
 PAGE_TYPES = (
     PageType("home", r"index\.html", core=True),
-    PageType("story", r"(?:jaunumi|news)/\d{4}/(?!\d+/)[^/]+/index\.html", core=True),
+    PageType("consultation", STORY, landmark=_has_class("consultation-box")),
+    PageType("story-with-gallery", STORY, landmark=_has_class("gallery")),
+    PageType("story", STORY, core=True),
     PageType("news-list", r"(?:jaunumi|news)/(?:.+/)?index\.html", core=True),
-    PageType("static-page", r"[^/]+/index\.html", core=True,
-             landmark='//article[contains(concat(" ", @class, " "), " static-page ")]'),
+    PageType("consultations", r"(?:apspriesanas|consultations)/index\.html"),
+    PageType("service-catalogue", SERVICES + r"/index\.html"),
+    PageType("target-group", r"(?:pakalpojumi/kam|services/for)/[^/]+/index\.html"),
+    PageType("service-easy-read", SERVICES + r"/[^/]+/(?:viegla-valoda|easy-read)/index\.html"),
+    PageType("service", SERVICES + r"/[^/]+/index\.html"),
+    PageType("where-to-get-help", HELP + r"/index\.html"),
+    PageType("office", HELP + r"/[^/]+/index\.html"),
+    PageType("search", r"(?:meklet|search)/index\.html"),
+    PageType("subscribe", r"(?:abonet|subscribe)/index\.html"),
+    PageType("not-found", r"404\.html", langs=("lv",)),
+    PageType("static-page", r"[^/]+/index\.html", core=True, landmark=_has_class("static-page")),
 )
 TYPES_BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
 CORE_TYPES = tuple(page_type.name for page_type in PAGE_TYPES if page_type.core)
@@ -85,7 +104,7 @@ def representatives(site, name: str, lang: str) -> list[str]:
 
 def type_and_lang_params():
     """(type, lang) pairs to parametrize browser tests over, with readable ids."""
-    return [(page_type.name, lang) for page_type in PAGE_TYPES for lang in LANGS]
+    return [(page_type.name, lang) for page_type in PAGE_TYPES for lang in page_type.langs]
 
 
 def urls_to_check(site, name: str, lang: str) -> list[str]:
