@@ -5,19 +5,21 @@ horizontal scrolling and nothing is cut off."""
 
 import pytest
 
-from page_types import type_and_lang_params, urls_to_check
+from page_types import LANGS, type_and_lang_params, urls_to_check
 
 # Records, as the real Tab key moves focus, each element's look with focus and whether it
 # is shown and on screen; `gateDone` once focus comes round to an element a second time.
+# Each call starts a new round.
 RECORD_FOCUS = """() => {
+  window.gateFocused = [];
+  window.gateDone = false;
+  if (window.gateLook) return;
   window.gateLook = element => {
     const style = getComputedStyle(element);
     return {outline: [style.outlineStyle, style.outlineWidth, style.outlineColor].join(' '),
             outlineVisible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
             boxShadow: style.boxShadow};
   };
-  window.gateFocused = [];
-  window.gateDone = false;
   document.addEventListener('focusin', event => {
     const element = event.target, box = element.getBoundingClientRect();
     if (window.gateFocused.some(entry => entry.element === element)) window.gateDone = true;
@@ -29,11 +31,12 @@ RECORD_FOCUS = """() => {
     });
   });
 }"""
-# What Tab should reach: every visible, enabled element in the Tab order.
-TABBABLE = """() => {
+# What Tab should reach: every visible, enabled element in the Tab order inside `root`.
+TABBABLE = """root => {
   const selector = 'a[href], area[href], button, input, select, textarea, summary, iframe, '
     + 'audio[controls], video[controls], [contenteditable="true"], [tabindex]';
-  window.gateTabbable = [...document.querySelectorAll(selector)].filter(element =>
+  window.gateTabbable = [...document.querySelector(root).querySelectorAll(selector)].filter(
+    element =>
     !element.disabled && element.tabIndex >= 0 && !element.closest('[inert]')
     && !element.matches('input[type=hidden]')
     && !(element.matches('summary') && element.parentElement.querySelector('summary') !== element)
@@ -41,7 +44,7 @@ TABBABLE = """() => {
   return window.gateTabbable.length;
 }"""
 # After the round: each focused element's look without focus, compared with focus on.
-REPORT = """() => {
+REPORT = """root => {
   document.activeElement.blur();
   const label = element => element.tagName.toLowerCase() + ' "' + (element.innerText
     || element.value || element.getAttribute('aria-label') || element.getAttribute('href')
@@ -54,7 +57,8 @@ REPORT = """() => {
     const before = window.gateLook(element);
     const outline = look.outlineVisible && look.outline !== before.outline;
     const shadow = look.boxShadow !== 'none' && look.boxShadow !== before.boxShadow;
-    if (!shown) problems.push(`Tab reaches ${label(element)}, which is not visible`);
+    if (!element.closest(root)) problems.push(`focus leaves ${root} for ${label(element)}`);
+    else if (!shown) problems.push(`Tab reaches ${label(element)}, which is not visible`);
     else if (!outline && !shadow) problems.push(`no visible focus on ${label(element)}`);
     else if (!onScreen) problems.push(`focused ${label(element)} is off screen`);
   }
@@ -66,16 +70,17 @@ REPORT = """() => {
 }"""
 
 
-def _tab_through(page) -> list[str]:
-    """Presses Tab until focus has gone round the whole page once; the problems found."""
+def _tab_through(page, root: str = "body") -> list[str]:
+    """Presses Tab until focus has gone round `root` (the page, or an open dialog) once;
+    the problems found."""
     page.evaluate(RECORD_FOCUS)
     for _ in range(3):  # a script may add controls while we go: go round again
-        for _ in range(page.evaluate(TABBABLE) + 3):
+        for _ in range(page.evaluate(TABBABLE, root) + 3):
             page.keyboard.press("Tab")
         if page.evaluate("window.gateDone"):
             break
-    page.evaluate(TABBABLE)
-    return page.evaluate(REPORT)
+    page.evaluate(TABBABLE, root)
+    return page.evaluate(REPORT, root)
 
 
 @pytest.mark.browser
@@ -108,6 +113,27 @@ def test_skip_link_moves_focus_to_the_main_content(page, served_site, page_type,
         if page.evaluate("document.querySelector('main a[href], main button, main input')"):
             assert page.evaluate("document.getElementById('main').contains(document.activeElement)"
                                  ), f"{url}: Tab after the skip link leaves the main content"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_gallery_viewer_keeps_focus_inside_and_gives_it_back(page, served_site, lang):
+    """Opened from the keyboard, the photo viewer holds the focus (visible on each of its
+    buttons) until Escape, which returns it to the photo it was opened from."""
+    page.goto(urls_to_check(served_site, "story-with-gallery", lang)[0])
+    page.locator("[data-gallery-photo]").first.focus()
+    page.keyboard.press("Enter")
+    viewer = "[data-gallery-viewer]"
+    assert page.evaluate(f"document.querySelector('{viewer}').open"), "Enter did not open it"
+    problems = _tab_through(page, root=viewer)
+    assert not problems, "\n".join(problems)
+    assert page.evaluate("window.gateFocused.length") >= 3  # previous, next, close
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(f"document.activeElement.closest('{viewer}') !== null")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.matches('[data-gallery-photo]')")
+    assert page.evaluate("document.activeElement === document.querySelector("
+                         "'[data-gallery-photo]')"), "focus went back to another photo"
 
 
 # What a person sees cut off or has to scroll sideways for, as readable lines.
