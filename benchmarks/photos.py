@@ -1,0 +1,134 @@
+"""Photo processing speed and output size, through the gallery plugin's own pipeline
+(plugins/gallery/processing.py `publish`) with the project's settings. Prints a Markdown
+table (README "Photo galleries").
+
+    .venv/bin/python benchmarks/photos.py              # 24 photos
+    .venv/bin/python benchmarks/photos.py --photos 48
+
+The photos are camera-size JPEGs (4000×3000, quality 90, EXIF orientation 1/3/6/8, GPS),
+generated once with a seed into benchmarks/work/photos/originals/. Runs:
+- cold on 1 core and on all cores: an empty cache, every rendition made;
+- warm: nothing changed, a new output folder (the build's staging folder);
+- warm after a fresh checkout: the manifest gone, so every photo is re-read and hashed.
+Not a test: the machine may be shared, so read the figures with the load it prints.
+"""
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from gallery.photos import Photo, PhotoText, read_header  # noqa: E402
+from gallery.processing import publish, worker_count  # noqa: E402
+from generate_site import camera_photo, project_settings  # noqa: E402
+
+WORK = ROOT / "benchmarks" / "work" / "photos"
+
+
+def originals(count: int, seed: int) -> list[Path]:
+    folder = WORK / "originals"
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths = []
+    for number in range(count):
+        path = folder / f"IMG_{seed}_{number:04d}.jpg"
+        photo = camera_photo(rng)  # drawn even when kept, so the sequence stays seeded
+        if not path.exists():
+            path.write_bytes(photo)
+        paths.append(path)
+    return paths
+
+
+def planned(paths: list[Path], settings: dict) -> list[Photo]:
+    photos = []
+    for path in paths:
+        header = read_header(path, path.name, settings["GALLERY_MAX_PIXELS"],
+                             settings["GALLERY_MAX_ASPECT_RATIO"])
+        photos.append(Photo.plan(path, path.name, header, f"photos/bench/{path.stem.lower()}",
+                                 settings, PhotoText()))
+    return photos
+
+
+def _cpu_seconds() -> float:
+    """User+system time of this process and of its finished children (the workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed_publish(photos, settings, output: Path) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of one `publish` into an empty output folder."""
+    shutil.rmtree(output, ignore_errors=True)
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    failures = publish(photos, settings, str(output))
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    assert not failures, failures
+    return seconds, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--photos", type=int, default=24)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+
+    print(f"Generating {args.photos} camera photos (kept for the next run)…", file=sys.stderr)
+    paths = originals(args.photos, args.seed)
+    settings = project_settings()
+    photos = planned(paths, settings)
+    cores = worker_count(0)
+    rows = []
+    for label, workers in (("cold, 1 core", 1), (f"cold, all {cores} cores", 0)):
+        cache = WORK / f"cache-{workers}"
+        shutil.rmtree(cache, ignore_errors=True)
+        run = {**settings, "GALLERY_CACHE_PATH": str(cache), "GALLERY_WORKERS": workers}
+        print(f"{label}…", file=sys.stderr)
+        seconds, cpu = timed_publish(photos, run, WORK / "output")
+        rows.append((label, seconds, cpu, f"{len(photos) / seconds:.2f} photos/s"))
+    seconds, cpu = timed_publish(photos, run, WORK / "output-warm")
+    rows.append(("warm, nothing changed", seconds, cpu,
+                 f"{seconds / len(photos) * 1000:.1f} ms/photo"))
+    (cache / "manifest.json").unlink()
+    seconds, cpu = timed_publish(photos, run, WORK / "output-rehashed")
+    rows.append(("warm, fresh checkout (photos re-hashed)", seconds, cpu,
+                 f"{seconds / len(photos) * 1000:.1f} ms/photo"))
+
+    original_bytes = sum(p.stat().st_size for p in paths) / len(paths)
+    output = WORK / "output"
+    by_format = {}
+    for file in output.rglob("*.*"):
+        by_format.setdefault(file.suffix, []).append(file.stat().st_size)
+    per_photo = {suffix: sum(sizes) / len(photos) for suffix, sizes in by_format.items()}
+    thumbnails = {suffix: sum(f.stat().st_size for f in output.rglob(f"*-400{suffix}"))
+                  / len(photos) for suffix in per_photo}
+
+    widths = [settings["GALLERY_THUMBNAIL_WIDTH"], *settings["GALLERY_DISPLAY_WIDTHS"]]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{len(photos)} photos of 4000×3000 (JPEG q90, {original_bytes / 1e6:.2f} MB "
+          f"each on average) → widths {widths} × {', '.join(settings['GALLERY_FORMATS'])}; "
+          f"{cores} cores, load average {load:.1f} at the end.\n")
+    print("| run | seconds | rate | CPU seconds per photo |\n|---|---:|---:|---:|")
+    for label, seconds, cpu, rate in rows:
+        print(f"| {label} | {seconds:.2f} | {rate} | {cpu / len(photos):.3f} |")
+    print("\n| per photo | bytes | of the original |\n|---|---:|---:|")
+    print(f"| original (camera JPEG) | {original_bytes:,.0f} | 100 % |")
+    for suffix, size in sorted(per_photo.items(), key=lambda item: item[1]):
+        print(f"| all {suffix[1:].upper()} renditions | {size:,.0f} | "
+              f"{size / original_bytes:.1%} |")
+    total = sum(per_photo.values())
+    print(f"| everything published | {total:,.0f} | {total / original_bytes:.1%} |")
+    for suffix, size in sorted(thumbnails.items(), key=lambda item: item[1]):
+        print(f"| thumbnail, {suffix[1:].upper()} (what a gallery grid loads) | {size:,.0f} | "
+              f"{size / original_bytes:.2%} |")
+
+
+if __name__ == "__main__":
+    main()
