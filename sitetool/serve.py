@@ -68,6 +68,7 @@ class PreviewWriter(Writer):
         self.rendered = 0
         self._kept: set[str] = set()
         self._site = settings["SITEURL"].rstrip("/") + "/"
+        self._folders_of: dict[int, frozenset] = {}  # id(content) -> what it shows
 
     def only_for(self, folders: set[str], urls: set[str]) -> None:
         self.touched, self.touched_urls = folders, urls
@@ -81,13 +82,32 @@ class PreviewWriter(Writer):
         keys = list(lists) if lists and template_name in self.settings[
             "PAGINATED_TEMPLATES"] else []
         # What every page of this call shows; a paginated list adds its page's stories.
-        shown_by_all = _folders(v for v in kwargs.values()
-                                if not (keys and any(v is lst for lst in lists.values())))
-        if not keys:
-            shown_by_all |= _folders(lists.values())
+        shown_by_all = self.folders(v for v in kwargs.values()
+                                    if not (keys and any(v is lst for lst in lists.values())))
+        if not keys:  # one file: decide here, before Pelican prepares its context
+            shown_by_all |= self.folders(lists.values())
+            if not self.wants(name, frozenset(shown_by_all)):
+                return None
+            self.rendered += 1
+            return super().write_file(name, _NotingTemplate(self, template), context,
+                                      relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
         selective = _SelectiveTemplate(self, template, frozenset(shown_by_all), keys)
         return super().write_file(name, selective, context, relative_urls, paginated,
                                   template_name, override_output, url, **kwargs)
+
+    def folders(self, values) -> set[str]:
+        """The content folders of the content objects among `values` (or in lists there),
+        and of the content they refer to: a service page lists its recent-change stories, a
+        story names its services and its translations."""
+        folders = set()
+        for item in _contents(values):
+            if id(item) not in self._folders_of:
+                self._folders_of[id(item)] = frozenset(
+                    os.path.dirname(c.source_path)
+                    for c in (item, *_contents(vars(item).values())))
+            folders |= self._folders_of[id(item)]
+        return folders
 
     def wants(self, output_file: str, folders: frozenset) -> bool:
         self.shows[output_file] = folders
@@ -116,6 +136,18 @@ class PreviewWriter(Writer):
 LINK = re.compile(r'href="([^"#?]*)')
 
 
+class _NotingTemplate:
+    """Stands in for a template: renders, and notes the links of what it rendered."""
+
+    def __init__(self, writer: PreviewWriter, template):
+        self.writer, self.template = writer, template
+
+    def render(self, localcontext):
+        html = self.template.render(localcontext)
+        self.writer.note_links(localcontext["output_file"], html)
+        return html
+
+
 class _SelectiveTemplate:
     """Stands in for a template: renders one output file only if the writer wants it."""
 
@@ -124,26 +156,14 @@ class _SelectiveTemplate:
 
     def render(self, localcontext):
         output_file = localcontext["output_file"]
-        folders = self.folders | _folders(localcontext[f"{key}_page"].object_list
-                                          for key in self.keys)
+        folders = self.folders | self.writer.folders(localcontext[f"{key}_page"].object_list
+                                                     for key in self.keys)
         if not self.writer.wants(output_file, folders):
             return ""
         self.writer.rendered += 1
         html = self.template.render(localcontext)
         self.writer.note_links(output_file, html)
         return html
-
-
-def _folders(values) -> set[str]:
-    """The content folders of the content objects among `values` (or in lists there), and
-    of the content they refer to: a service page lists its recent-change stories, a story
-    names its services and its translations."""
-    folders = set()
-    for item in _contents(values):
-        folders.add(os.path.dirname(item.source_path))
-        folders.update(os.path.dirname(other.source_path)
-                       for other in _contents(vars(item).values()))
-    return folders
 
 
 def _contents(values):
