@@ -1,5 +1,5 @@
 """Photo processing speed and output size, through the gallery plugin's own pipeline
-(plugins/gallery/processing.py `publish`) with the project's settings. Prints a Markdown
+(plugins/gallery/processing.py `publish_renditions`) with the project's settings. Prints a Markdown
 table (README "Photo galleries").
 
     .venv/bin/python benchmarks/photos.py              # 24 photos
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gallery.photos import Photo, PhotoText, read_header  # noqa: E402
-from gallery.processing import publish, worker_count  # noqa: E402
+from gallery.processing import publish_renditions, worker_count  # noqa: E402
 from generate_site import camera_photo, project_settings  # noqa: E402
 
 WORK = ROOT / "benchmarks" / "work" / "photos"
@@ -65,10 +65,10 @@ def _cpu_seconds() -> float:
 
 
 def timed_publish(photos, settings, output: Path) -> tuple[float, float]:
-    """(wall-clock seconds, CPU seconds) of one `publish` into an empty output folder."""
+    """(wall-clock seconds, CPU seconds) of publishing into an empty output folder."""
     shutil.rmtree(output, ignore_errors=True)
     started, cpu = time.perf_counter(), _cpu_seconds()
-    failures = publish(photos, settings, str(output))
+    failures = publish_renditions(photos, settings, str(output))
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     assert not failures, failures
     return seconds, cpu

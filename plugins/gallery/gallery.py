@@ -40,7 +40,7 @@ from .photos import (
     natural_key,
     read_header,
 )
-from .processing import publish
+from .processing import publish_renditions
 from .sidecar import Sidecar, read_sidecar
 
 logger = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class Planner:
         self.photos: dict[Path, Photo | None] = {}  # None: unusable (already reported)
         self.url_stems: dict[str, set[str]] = {}  # gallery folder URL -> stems taken
         self.stories: list[Story] = []
-        self.published = False
+        self.processed = False
 
     def shown(self, path: Path) -> str:
         return os.path.relpath(path, self.project)
@@ -112,17 +112,16 @@ class Planner:
                                          entry.text if entry else PhotoText())
         return self.photos[source]
 
-    def _listed(self, content, bundle: Path, field: str, values: list[str]) -> list[Path]:
-        """Files a front-matter field names, relative to the story's folder. Problems are
-        reported by the file that writes the field (a translation inherits it)."""
-        own = field in content.front_matter_lines
+    def _named_files(self, content, bundle: Path, named: list[tuple[str, str]]) -> list[Path]:
+        """The files that front-matter values name ((key, path from the story's folder)),
+        in order. A missing one is reported by the file that writes the field (not by a
+        translation that inherits it)."""
         found = []
-        for index, value in enumerate(values):
-            key = f"{field}[{index}]" if field == "gallery" else field
+        for key, value in named:
             path = (bundle / value).resolve()
             if path.is_relative_to(bundle.resolve()) and path.is_file():
                 found.append(path)
-            elif own:
+            elif key.partition("[")[0] in content.front_matter_lines:
                 self.report(Problem(
                     content.source_file, content.front_matter_lines.get(key, 1), key,
                     "'{value}' is not a file in the story's folder",
@@ -145,13 +144,14 @@ class Planner:
     def add(self, content) -> None:
         bundle = self.project / content.bundle_dir
         listed = getattr(content, "gallery", None)
-        sources = (self._listed(content, bundle, "gallery", listed) if listed
-                   else self._folder_photos(bundle / self.settings["GALLERY_FOLDER"]))
+        sources = (self._named_files(content, bundle, [(f"gallery[{index}]", value)
+                                                       for index, value in enumerate(listed)])
+                   if listed else self._folder_photos(bundle / self.settings["GALLERY_FOLDER"]))
         photos = [photo for source in sources
                   if (photo := self.photo(source.resolve(), content))]
         cover = None
         if getattr(content, "cover", None):
-            chosen = self._listed(content, bundle, "cover", [content.cover])
+            chosen = self._named_files(content, bundle, [("cover", content.cover)])
             cover = self.photo(chosen[0], content) if chosen else None
         shows = [*photos, cover] if cover else photos
         for photo in shows:
@@ -198,10 +198,11 @@ class Planner:
                     "describe what the photo shows, for people who cannot see it",
                     severity="warning", params={"name": photo.source.name}))
 
-    def publish(self, output_path: str) -> None:
-        self.published = True
+    def process(self, output_path: str) -> None:
+        self.processed = True
         to_publish = [p for p in self.photos.values() if p and p.published]
-        for photo, reason in publish(to_publish, self.settings, output_path).items():
+        for photo, reason in publish_renditions(to_publish, self.settings,
+                                                output_path).items():
             photo.failed = True
             logger.debug("%s: %s", photo.shown, reason)
             self.report(damaged(photo.shown))
@@ -224,8 +225,8 @@ def plan_galleries(generator):
 
 def process_photos(generator, content):
     planner = generator.context.get("gallery_plan")
-    if planner is not None and not planner.published:
-        planner.publish(generator.output_path)
+    if planner is not None and not planner.processed:
+        planner.process(generator.output_path)
 
 
 def withhold_originals(generator):

@@ -256,7 +256,7 @@ def _place(cached: Path, target: Path) -> None:
         shutil.copy2(cached, target)
 
 
-def publish(photos: list[Photo], settings, output_path: str) -> dict[Photo, str]:
+def publish_renditions(photos: list[Photo], settings, output_path: str) -> dict[Photo, str]:
     """Make what is missing, place every rendition in the output; {photo: reason} for
     photos that could not be processed (their files are not placed)."""
     cache = Cache(Path(settings["GALLERY_CACHE_PATH"]))
