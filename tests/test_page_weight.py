@@ -9,6 +9,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+import pytest
+
+from page_types import type_and_lang_params, urls_to_check
 
 BUDGET = 50_000  # bytes, gzip-compressed: HTML + CSS + JS of one page
 # Level 6 is what web servers typically use (zlib's default): a fair, not a best, figure.
@@ -44,6 +47,30 @@ def test_every_page_is_under_the_weight_budget(site, capsys):
               f"({largest.relative_to(site.root).as_posix()}); budget {BUDGET / 1000:.0f} KB")
     over = [f"{file.relative_to(site.root)}: {weight} bytes"
             for file, weight in weights.items() if weight >= BUDGET]
+    assert not over, "\n".join(over)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
+def test_what_the_browser_loads_stays_under_the_budget(page, served_site, page_type, lang):
+    """Scripts that load more scripts (search loads Pagefind and its worker) count too:
+    the HTML, CSS and JS a page has loaded once the network is quiet, before any click."""
+    over = []
+    for url in urls_to_check(served_site, page_type, lang):
+        loaded: dict[str, int] = {}
+
+        def count(response, loaded=loaded):
+            if response.ok and response.request.resource_type in ("document", "stylesheet",
+                                                                  "script"):
+                loaded[response.url] = len(gzip.compress(
+                    response.body(), compresslevel=GZIP_LEVEL, mtime=0))
+
+        page.on("response", count)
+        page.goto(url, wait_until="networkidle")
+        page.remove_listener("response", count)
+        assert url in loaded, f"{url}: the page itself was not counted"
+        if sum(loaded.values()) >= BUDGET:
+            over.append(f"{url}: {sum(loaded.values())} bytes: {loaded}")
     assert not over, "\n".join(over)
 
 
