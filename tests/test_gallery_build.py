@@ -359,6 +359,7 @@ def rebuilds(tmp_path_factory):
     upright_marker(640, 480).save(story / "photos" / "b.jpg", "JPEG",
                                   exif=camera_exif().tobytes())
     sidecar(story, ("a.jpg", "Ā", "A"), ("b.jpg", "Bē", "B"))
+    before = {Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}
     output = folder / "output"
     builds = {}
     for name, overrides in (("first", {}), ("again", {}), ("avif", {"GALLERY_FORMATS": AVIF_AT_40}),
@@ -373,7 +374,8 @@ def rebuilds(tmp_path_factory):
             "published": {p.relative_to(output): p.read_bytes() for p in output.rglob("*")
                           if p.is_file() and "photos" in p.parts and "news" in p.parts},
         }
-    builds["originals"]["expected"] = {
+    builds["originals"]["expected"] = before
+    builds["originals"]["after"] = {
         Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}
     return builds
 
@@ -401,6 +403,7 @@ def test_originals_and_sidecars_are_published_only_when_the_settings_say_so(rebu
         assert rebuilds[name]["published"] == {}
     originals = rebuilds["originals"]
     assert originals["published"] == originals["expected"]
+    assert originals["after"] == originals["expected"], "four builds changed no camera file"
 
 
 def test_checking_content_reports_photo_problems_without_processing_any(tmp_path):
