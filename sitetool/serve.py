@@ -4,12 +4,15 @@ reload the open browser tab.
 - Watching: `watchfiles` (inotify) on the content, theme, plugins and settings; a save is
   seen within ~50 ms.
 - Rebuilding: the first build, and any change that adds or removes a file or touches the
-  theme, plugins or settings, is a full atomic build (`build.build`). An edit to existing
-  content files is quick: the whole site is read again (Pelican's content cache makes
-  that cheap, and every rule runs), but only the pages that show an edited file — its
-  own page, its translations, the lists it is in — are rendered again, in place. When
-  such an edit changes which pages exist (a new tag, a story turned into a draft…), a
-  full build follows at once.
+  theme, plugins, settings or a data file no page shows as its content (an office), is a
+  full atomic build (`build.build`). An edit to existing content files is quick: the
+  whole site is read again (Pelican's content cache makes that cheap, and every rule
+  runs), but only the pages that show an edited folder — its own page, its translation,
+  the list pages it is on, the pages of content that refers to it — or link to it are
+  rendered again, in place. Whole-site outputs wait for the next full build: the
+  `finalized` handlers (search index, sitemap) and the generators of the plugins in
+  `PREVIEW_QUICK_REBUILD_SKIPS` (feeds, calendars). When an edit changes which pages
+  exist (a new tag, a story turned into a draft…), a full build follows at once.
 - Reloading: HTML pages are served with one extra `<script src="/_sitetool/reload.js">`
   which listens to `/_sitetool/events` (server-sent events): `reload` after a build,
   `problems` (shown at the foot of the page) when a change did not build — the preview
