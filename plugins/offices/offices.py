@@ -17,6 +17,7 @@ Signals:
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 
 from babel.dates import format_time, get_day_names
 from jinja2 import pass_context
@@ -93,21 +94,26 @@ class OfficesGenerator(Generator):
                     alternates_by_page={1: office.urls})
 
 
+@cache
+def format_weekly_hours(hours: WeeklyHours, locale: str) -> str:
+    """`Otrdiena, ceturtdiena 08:30–12:00` / `Monday–Friday 08:30–16:00`; cached, as the
+    same hours are shown on the office's page, on "Where to get help" and on every service
+    page that names the office."""
+    names = get_day_names("wide", locale=locale)
+    if hours.is_range:
+        days = f"{names[hours.days[0]]}–{names[hours.last_day]}"
+    else:
+        days = ", ".join(names[day] for day in hours.days)
+    times = "–".join(format_time(t, "short", locale=locale) for t in (hours.opens, hours.closes))
+    return f"{days[0].upper()}{days[1:]} {times}"
+
+
 def install_filters(generator):
-    settings = generator.settings
+    languages = generator.settings["LANGUAGES"]
 
     @pass_context
     def weekly_hours(context, hours: WeeklyHours) -> str:
-        """`otrdiena, ceturtdiena 08:30–12:00` / `Monday–Friday 08:30–16:00`."""
-        locale = settings["LANGUAGES"][context_lang(context)]["locale"]
-        names = get_day_names("wide", locale=locale)
-        if hours.is_range:
-            days = f"{names[hours.days[0]]}–{names[hours.last_day]}"
-        else:
-            days = ", ".join(names[day] for day in hours.days)
-        times = "–".join(format_time(t, "short", locale=locale)
-                         for t in (hours.opens, hours.closes))
-        return f"{days[0].upper()}{days[1:]} {times}"
+        return format_weekly_hours(hours, languages[context_lang(context)]["locale"])
 
     generator.env.filters["weekly_hours"] = weekly_hours
 

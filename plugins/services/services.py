@@ -62,12 +62,17 @@ def _title_order(page):
     return latvian_sort_key(page.title)
 
 
+def _every_page(pages_generator):
+    """Published, hidden and draft pages, originals and translations."""
+    return chain(pages_generator.pages, pages_generator.translations,
+                 pages_generator.hidden_pages, pages_generator.hidden_translations,
+                 pages_generator.draft_pages, pages_generator.draft_translations)
+
+
 def collect_services(generator):
     published = [p for p in chain(generator.pages, generator.translations) if is_service(p)]
     markdown = Markdown(output_format="html5", extensions=["sane_lists"])
-    for page in chain(published, generator.draft_pages, generator.draft_translations):
-        if not is_service(page):
-            continue
+    for page in filter(is_service, _every_page(generator)):
         page.target_groups = getattr(page, "for")
         if getattr(page, "easy_read", None):
             markdown.reset()
@@ -110,10 +115,7 @@ def service_slugs(settings) -> set[str]:
 def check_links_and_index_stories(generators):
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
-    all_pages = list(chain(pages.pages, pages.translations, pages.hidden_pages,
-                           pages.hidden_translations, pages.draft_pages,
-                           pages.draft_translations))
-    services = [p for p in all_pages if is_service(p)]
+    services = list(filter(is_service, _every_page(pages)))
     known_services = service_slugs(pages.settings)
     stories = list(chain(articles.articles, articles.translations, articles.drafts,
                          articles.drafts_translations, articles.hidden_articles,
@@ -188,11 +190,10 @@ def easy_read_alternates(service, settings) -> dict[str, str]:
     return {lang: urls[lang] for lang in settings["LANGUAGES"] if lang in urls}
 
 
-def _service_json_ld(context, page):
+@pass_context
+def service_json_ld(context, page):
     """schema.org GovernmentService for search engines and assistants."""
     lang, site = page.lang, context["SITEURL"]
-    settings_type = context["SERVICE_TYPES"][page.type]
-    offices = context.get("offices", {})
     department = context["DEPARTMENT"][lang]
     data = {
         "@context": "https://schema.org",
@@ -201,15 +202,15 @@ def _service_json_ld(context, page):
         "description": Markup(page.metadata["summary"]).unescape(),
         "url": f"{site}/{page.url}",
         "inLanguage": lang,
-        "serviceType": settings_type[lang],
+        "serviceType": context["SERVICE_TYPES"][page.type][lang],
         "audience": [{"@type": "Audience",
                       "audienceType": context["TARGET_GROUPS"][key][lang]}
                      for key in page.target_groups],
         "provider": {"@type": "GovernmentOrganization", "name": department["name"],
                      "address": department["address"],
                      "telephone": context["CONTACT_PHONE"], "email": context["CONTACT_EMAIL"]},
-        "availableChannel": [_channel(offices[slug], lang, site)
-                             for slug in page.offices if slug in offices],
+        "availableChannel": [_channel(office, lang, site)
+                             for office in page.providing_offices],
         "dateModified": page.modified.date().isoformat(),
     }
     return htmlsafe_json_dumps(data, indent=2)
@@ -224,13 +225,14 @@ def _channel(office, lang, site):
             "servicePhone": {"@type": "ContactPoint", "telephone": office.phone}}
 
 
-def install_globals(generator):
-    generator.env.globals["service_json_ld"] = pass_context(_service_json_ld)
-    generator.env.globals["easy_read_url"] = pass_context(easy_read_url_of)
-
-
+@pass_context
 def easy_read_url_of(context, page) -> str:
     return easy_read_url(page, context)
+
+
+def install_globals(generator):
+    generator.env.globals["service_json_ld"] = service_json_ld
+    generator.env.globals["easy_read_url"] = easy_read_url_of
 
 
 def get_generators(pelican):
