@@ -56,16 +56,24 @@ async def index_folder(site: Path, exclude_selectors: list[str]) -> dict:
 
 def index_site(pelican):
     site = Path(pelican.settings["OUTPUT_PATH"])
-    indexing = index_folder(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"])
     started = time.perf_counter()
-    try:
-        with ThreadPoolExecutor(max_workers=1) as own_loop:
-            indexed = own_loop.submit(asyncio.run, indexing).result()
-    except Exception as error:
-        logger.error("search index: Pagefind failed: %s", error)
-        return
+    # Pagefind's Python API talks to its binary over a pipe; on a loaded machine a
+    # garbled reply has been seen to fail a run (JSONDecodeError). A second run starts a
+    # fresh binary and rewrites the whole index, so one retry is safe.
+    for attempt in (1, 2):
+        indexing = index_folder(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"])
+        try:
+            with ThreadPoolExecutor(max_workers=1) as own_loop:
+                indexed = own_loop.submit(asyncio.run, indexing).result()
+            entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+            break
+        except Exception as error:
+            if attempt == 2:
+                logger.error("search index: Pagefind failed: %s: %s",
+                             type(error).__name__, error)
+                return
+            logger.info("search index: Pagefind failed (%s); trying once more", error)
     seconds = time.perf_counter() - started
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     logger.info("search index: %d pages (%s) in %.2f s", indexed["page_count"],
                 ", ".join(f"{lang}: {info['page_count']}"
                           for lang, info in sorted(entry["languages"].items())),
