@@ -109,6 +109,9 @@ class Entry:
     def render(self, lang: str) -> str:
         return self.problem.render(lang) if self.problem else self.text
 
+    def __str__(self) -> str:
+        return self.render("en")
+
     @property
     def sort_key(self):
         if self.problem:
