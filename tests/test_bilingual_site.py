@@ -115,6 +115,9 @@ def test_drafts_and_future_stories_are_written_nowhere(site):
             assert "DRAFT-MARKER" not in text, file
             assert "Embargo" not in text and "Nepabeigts melnraksts" not in text, file
     assert not (site.root / "drafts").exists()
+    # nor are the attachments in their folders (content paths are published as they are)
+    assert not (site.root / "news/2025/unfinished-draft-story").exists()
+    assert not (site.root / "news/2026/embargoed-future-story").exists()
     assert not any(site.root.rglob("index.lv.md"))
 
 

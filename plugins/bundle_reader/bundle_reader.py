@@ -5,6 +5,8 @@ Signals:
 - `article_generator_context`, `page_generator_context`: the content schema is applied on
   every build (also to files served from Pelican's reader cache), so problems are always
   reported and the publish date is always compared with today.
+- `static_generator_finalized`: attachments in a bundle with no published file (a draft,
+  a future story, a file with errors) are withheld, so they cannot leak before it.
 
 Slug, language and the pairing of translations come from the path (`PATH_METADATA`);
 URLs from `CONTENT_URLS`. A file with errors is skipped (status `skip`) after one line per
@@ -150,7 +152,40 @@ def _set_metadata(metadata, values, settings, source_file):
     metadata["save_as"] = url + "index.html"
 
 
+def _bundle_of(content_root: Path, relative: str) -> Path | None:
+    """The bundle folder (one holding an index.<lang>.md) a content file sits in."""
+    for folder in (content_root / relative).parents:
+        if folder == content_root or content_root not in folder.parents:
+            return None
+        if any(folder.glob("index.*.md")):
+            return folder
+    return None
+
+
+def withhold_unpublished_attachments(generator):
+    """Files in the bundle of a draft, a future story or a file with errors are not
+    published either: a consultation's PDF must not appear before its story does."""
+    settings, context = generator.settings, generator.context
+    project = Path(os.path.dirname(settings["PATH"]))
+    published = {
+        project / item.bundle_dir
+        for key in ("articles_by_lang", "pages_by_lang")
+        for items in context.get(key, {}).values()
+        for item in items
+    }
+    content_root = Path(settings["PATH"])
+    kept = []
+    for static in generator.staticfiles:
+        bundle = _bundle_of(content_root, static.relative_source_path)
+        if bundle is None or bundle in published:
+            kept.append(static)
+        else:
+            context["static_content"].pop(static.relative_source_path, None)
+    generator.staticfiles[:] = kept  # the same list is the context's `staticfiles`
+
+
 def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(apply_schema)
     signals.page_generator_context.connect(apply_schema)
+    signals.static_generator_finalized.connect(withhold_unpublished_attachments)
