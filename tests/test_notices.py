@@ -31,9 +31,10 @@ def built_on(tmp_path_factory) -> dict[str, BuiltSite]:
     return sites
 
 
-def _titles(tree, where="") -> list[str]:
+def _titles(element, where="") -> list[str]:
+    """Notice titles inside `element` (a page or a part of it), within `where`."""
     return [" ".join(h.text_content().split())
-            for h in tree.xpath(f'{where}//*[contains(@class, "notice__title")]')]
+            for h in element.xpath(f'.{where}//*[contains(@class, "notice__title")]')]
 
 
 def _banner(tree) -> list[str]:
@@ -141,3 +142,12 @@ def test_the_browser_hides_a_notice_once_its_end_date_has_passed_in_riga(
         assert not banner.is_visible()
     kitchen = page.get_by_role("heading", name="Sociālā virtuve Ziemassvētkos slēgta")
     assert kitchen.is_visible(), "a notice still current stays"
+
+
+@pytest.mark.parametrize(("day", "shown"), [("2026-11-25", True), ("2026-12-12", False)])
+def test_an_office_notice_shows_under_the_office_on_where_to_get_help(built_on, day, shown):
+    tree = built_on[day].tree("/kur-sanemt-palidzibu/")
+    town = tree.xpath('//section[@aria-labelledby="area-pilseta"]')[0]
+    parish = tree.xpath('//section[@aria-labelledby="area-eglupe"]')[0]
+    assert (REPAIRS["lv"] in _titles(town)) is shown
+    assert REPAIRS["lv"] not in _titles(parish)

@@ -104,7 +104,7 @@ class NoticesGenerator(Generator):
         coming_or_current = [n for n in valid if n.end >= today]
         current = sorted((n for n in coming_or_current if n.shown_from <= today),
                          key=lambda n: (not n.banner, n.start, n.slug))
-        self.context["upcoming_notices"] = coming_or_current
+        self.context["current_and_coming_notices"] = coming_or_current
         self.context["service_notices"] = current
         self.context["banner_notices"] = [n for n in current if n.banner]
         by_service, by_office = defaultdict(list), defaultdict(list)
@@ -132,7 +132,7 @@ def check_what_notices_concern(generators):
     services = service_slugs(context)
     offices = context.get("office_slugs", set())
     problems = []
-    for notice in context.get("upcoming_notices", []):
+    for notice in context.get("current_and_coming_notices", []):
         problems += _unknown(notice, "services", services, NOT_A_SERVICE, USE_A_SERVICE)
         problems += _unknown(notice, "offices", offices, NOT_AN_OFFICE, USE_AN_OFFICE)
     log_problems(logger, problems)
