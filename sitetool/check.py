@@ -8,7 +8,7 @@ On top of that, rules that only make sense across the whole site:
   notice (the story is simply shown in one language);
 - `{filename}` / `{static}` / `{attach}` links: the file they point to must exist and be
   published (Pelican would leave a dead link, with a warning that names no line);
-- two things written at the same address (a page folder named like a news list…);
+- content at an address the site's own pages use (a page folder named `jaunumi`…);
 - `review_by` dates that have come: the content is listed as due for review.
 """
 
@@ -16,7 +16,6 @@ import os
 import re
 import tempfile
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -66,7 +65,7 @@ def check(settings_file: Path, overrides: dict | None = None) -> CheckResult:
             sources = [c for c in content_objects(site)
                        if c.source_path and c.source_path.endswith(".md")]
             files = len({c.source_path for c in sources})
-            for rule in (missing_translations, broken_links, duplicate_addresses,
+            for rule in (missing_translations, broken_links, addresses_taken,
                          due_for_review):
                 for problem in rule(site, sources):
                     log.add(Entry(problem.severity, problem))
@@ -146,30 +145,34 @@ def _linked(content, context, key, value):
     return None
 
 
-def duplicate_addresses(site, sources):
-    """Two outputs at one address: the second would overwrite the first (Pelican stops
-    the build with 'Failed to overwrite … as Pelican has already written to it', naming
-    neither source)."""
-    writers = defaultdict(list)  # output file -> the sources that would write it
+def addresses_taken(site, sources):
+    """Content at an address the site's own pages use — known from their settings
+    (`SEARCH_URLS`, `CONSULTATIONS_URLS` … any `*_URLS` address without placeholders) and
+    from bilingual_listings' news lists. Pelican would stop the build with 'Failed to
+    overwrite … as Pelican has already written to it', naming neither source. (Two content
+    files cannot share an address: each folder makes its own.)"""
+    own_pages = {url + "index.html" for url in _fixed_urls(site.settings)}
+    own_pages |= {listing.url + "index.html" for generator in site.generators
+                  for listing in getattr(generator, "listings", [])}
     for content in content_objects(site):
-        if getattr(content, "save_as", "") and content.status == "published":
-            writers[content.save_as].append(_shown(site.settings, content.source_path))
-    lists = {listing.url + "index.html"  # bilingual_listings' news lists
-             for generator in site.generators for listing in getattr(generator, "listings", [])}
-    for address, owners in sorted(writers.items()):
-        url = address.removesuffix("index.html")
-        for owner in owners:
-            others = [o for o in owners if o != owner]
-            if others:
-                yield Problem(owner, 1, "", "its address /{address} is also the address of "
-                              "{others}",
-                              "rename this file's folder: the folder name makes the address",
-                              params={"address": url, "others": ", ".join(others)})
-            if address in lists:
-                yield Problem(owner, 1, "", "its address /{address} is the address of a list "
-                              "of news",
-                              "rename this file's folder: the folder name makes the address",
-                              params={"address": url})
+        if (getattr(content, "save_as", "") in own_pages and content.status == "published"):
+            yield Problem(_shown(site.settings, content.source_path), 1, "",
+                          "its address /{address} is taken by one of the site's own pages",
+                          "rename this file's folder: the folder name makes the address",
+                          params={"address": content.save_as.removesuffix("index.html")})
+
+
+def _fixed_urls(settings):
+    """Every address ending in '/' without placeholders in a `*_URLS` setting."""
+    def walk(value):
+        if isinstance(value, dict):
+            for inner in value.values():
+                yield from walk(inner)
+        elif isinstance(value, str) and value.endswith("/") and "{" not in value:
+            yield value
+    for name, value in settings.items():
+        if name.endswith("_URLS"):
+            yield from walk(value)
 
 
 def due_for_review(site, sources):

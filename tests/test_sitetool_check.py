@@ -26,8 +26,10 @@ def checked(tmp_path_factory):
     draft.write_text(draft.read_text("utf-8").replace("kind: visit", "kind: visit\nstatus: draft"))
     typo = story(content, "2024/kluda", "Kļūda")
     typo.write_text(typo.read_text("utf-8").replace("title:", "titel:"), "utf-8")
-    for lang, title in (("lv", "Jaunumi"), ("en", "News page")):
+    for lang, title in (("lv", "Jaunumi"), ("en", "News page")):  # the news list's address
         write(content / f"pages/jaunumi/index.{lang}.md", PAGE.format(title=title, extra=""))
+    for lang, title in (("lv", "Meklēt"), ("en", "Looking for")):  # the search page's
+        write(content / f"pages/meklet/index.{lang}.md", PAGE.format(title=title, extra=""))
     write(content / "pages/par-mums/index.lv.md",
           PAGE.format(title="Par mums", extra="summary: Kas mēs esam.\nreview_by: 2026-05-01\n"))
     write(content / "pages/par-mums/index.en.md", PAGE.format(title="About us", extra=""))
@@ -55,8 +57,10 @@ def test_each_problem_is_one_exact_line(checked):
         "content/news/2024/tikai-latviski/index.lv.md:1: has no English translation — to add "
         "one, create index.en.md beside it with the translated title and text; until then it "
         "is shown in Latvian only",
-        "content/pages/jaunumi/index.lv.md:1: its address /jaunumi/ is the address of a list of "
-        "news — rename this file's folder: the folder name makes the address",
+        "content/pages/jaunumi/index.lv.md:1: its address /jaunumi/ is taken by one of the "
+        "site's own pages — rename this file's folder: the folder name makes the address",
+        "content/pages/meklet/index.lv.md:1: its address /meklet/ is taken by one of the site's "
+        "own pages — rename this file's folder: the folder name makes the address",
         "content/pages/par-mums/index.lv.md:4: review_by: was due on 2026-05-01: check that this "
         "is still right — update what has changed, then set the next review date",
     ]
@@ -82,6 +86,7 @@ def test_only_real_problems_are_reported(checked):
     assert "kontakti" not in out  # its review date has not come
     assert "par-mums/index.en.md" not in out  # the review date is the Latvian file's
     assert "pages/jaunumi/index.en.md" not in out  # /en/jaunumi/ is no list's address
+    assert "pages/meklet/index.en.md" not in out
     assert out.count("review_by:") == 1
 
 
@@ -90,7 +95,7 @@ def test_errors_make_the_exit_status_fail_and_are_counted(checked):
     assert result.returncode == 1
     assert "files in" in result.stdout
     # the typo also leaves the story without a title: two errors for it
-    assert ": 3 errors, 2 warnings, 2 notices." in result.stdout
+    assert ": 4 errors, 2 warnings, 2 notices." in result.stdout
     assert "Fix the errors and warnings above" in result.stdout
 
 
