@@ -15,6 +15,7 @@ Signals:
 - `all_generators_finalized`: a current or coming notice naming a missing service or
   office is a problem.
 
+It reads what the `services` and `offices` plugins know (listed before it in PLUGINS).
 It writes nothing itself: the templates show the notices (`partials/urgent_notices.html`
 in BANNER_SECTIONS, `partials/service_notices.html` in HOME_SECTIONS, the service and
 office pages), and `notice-expiry.js` hides them in the browser after their end date, for
