@@ -114,7 +114,7 @@ def test_new_output_passes_check_and_builds_once_published(created, tmp_path):
     check = sitetool("check", "--content", str(content), "--no-cache")
     assert check.returncode == 0, check.stdout
     assert "Errors" not in check.stdout and "Warnings" not in check.stdout
-    for kind, (_, folder, *_) in NEW.items():
+    for _, folder, *_ in NEW.values():
         for source in (content / folder).glob("index.*.md"):
             text = source.read_text("utf-8")
             source.write_text("\n".join(line for line in text.splitlines()
