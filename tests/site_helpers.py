@@ -2,7 +2,9 @@
 
 import contextlib
 import functools
+import hashlib
 import http.server
+import re
 import subprocess
 import sys
 import threading
@@ -71,3 +73,47 @@ def serve_folder(folder: Path, port: int):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def tree_digest(folder: Path, with_times: bool = False) -> str:
+    """One hash of every file's path and bytes (and modification time)."""
+    digest = hashlib.sha256()
+    for file in sorted(folder.rglob("*")):
+        if file.is_file():
+            digest.update(str(file.relative_to(folder)).encode())
+            digest.update(file.read_bytes())
+            if with_times:
+                digest.update(str(file.stat().st_mtime_ns).encode())
+    return digest.hexdigest()
+
+
+NGINX_EXAMPLE = ROOT / "docs/nginx/socialais-dienests.conf"
+
+
+def nginx_header(name: str) -> str:
+    """A header the example web-server configuration sends with every page."""
+    found = re.findall(rf'^\s*add_header {name} "([^"]+)" always;$',
+                       NGINX_EXAMPLE.read_text("utf-8"), re.MULTILINE)
+    assert len(found) == 1, f"one {name} header in {NGINX_EXAMPLE}"
+    return found[0]
+
+
+def apply_policy(page, site_url: str, policy: str) -> list[str]:
+    """Serve every response of the site with `policy` as its Content-Security-Policy,
+    as the web server does; returns the list the browser's refusals are collected in."""
+    def with_policy(route):
+        if not route.request.url.startswith(site_url):
+            route.fallback()  # to the page fixture's guard against third-party requests
+            return
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers,
+                                                  "content-security-policy": policy})
+
+    page.route("**/*", with_policy)
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
+                         "console.error('Content Security Policy: ' + e.violatedDirective "
+                         "+ ' ' + e.blockedURI))")
+    return refused

@@ -1,12 +1,11 @@
 """What the sitetool tests share: running the real command, writing small content trees."""
 
-import hashlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from site_helpers import ROOT, TODAY
+from site_helpers import ROOT, TODAY, tree_digest
 
 STORY = """---
 title: {title}
@@ -44,18 +43,6 @@ def story(content: Path, folder: str, title: str, date: str = "2024-05-02",
         write(content / "news" / folder / "index.en.md",
               f"---\ntitle: {english}\n---\nText.\n")
     return source
-
-
-def tree_digest(folder: Path, with_times: bool = False) -> str:
-    """One hash of every file's path and bytes (and modification time)."""
-    digest = hashlib.sha256()
-    for file in sorted(folder.rglob("*")):
-        if file.is_file():
-            digest.update(str(file.relative_to(folder)).encode())
-            digest.update(file.read_bytes())
-            if with_times:
-                digest.update(str(file.stat().st_mtime_ns).encode())
-    return digest.hexdigest()
 
 
 __all__ = ["ROOT", "TODAY", "sitetool", "story", "tree_digest", "write"]

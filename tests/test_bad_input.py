@@ -1,11 +1,9 @@
 """Bad input stops the build with one clear line, and the previous site stays."""
 
-import hashlib
-from pathlib import Path
 
 import pytest
 
-from site_helpers import build_site
+from site_helpers import build_site, tree_digest
 
 STORY = "news/2024/bad-story/index.lv.md"
 GOOD = """---
@@ -15,15 +13,6 @@ kind: visit
 ---
 Teksts.
 """
-
-
-def _tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for file in sorted(folder.rglob("*")):
-        if file.is_file():
-            digest.update(str(file.relative_to(folder)).encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture
@@ -65,12 +54,12 @@ def small_site(tmp_path):
 def test_bad_story_fails_with_one_clear_line_and_keeps_the_site(small_site, front_matter,
                                                                expected):
     content, output = small_site
-    before = _tree_digest(output)
+    before = tree_digest(output)
     (content / STORY).write_text(f"---\n{front_matter}\n---\nTeksts.\n", "utf-8")
     result = build_site(content, output)
     assert result.returncode == 1
     assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
-    assert _tree_digest(output) == before
+    assert tree_digest(output) == before
     assert not list(output.parent.glob(".output.*")), "no staging folder left behind"
 
 

@@ -8,6 +8,8 @@ import unicodedata
 
 import pytest
 
+from site_helpers import apply_policy, nginx_header
+
 LV_SEARCH, EN_SEARCH = "/meklet/", "/en/search/"
 PREILI_STORY_LV = "/jaunumi/2010/kurzemes-socialie-darbinieki-pieredzes-vizite-preilos/"
 RESULT_LINKS = ".search-result__title a"
@@ -193,27 +195,9 @@ def test_without_javascript_the_search_page_says_so_and_links_elsewhere(
         context.close()
 
 
-# The Content-Security-Policy docs/deploy.md gives the web server: only our own files, no
-# inline scripts or styles; Pagefind compiles its WebAssembly ('wasm-unsafe-eval').
-STRICT_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-              "img-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
-              "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-
-
 @pytest.mark.browser
 def test_search_works_under_the_strict_content_security_policy(page, served_site):
-    def with_policy(route):
-        """As the web server sends it: on every response (a worker obeys its own)."""
-        if not route.request.url.startswith(served_site.url):
-            route.fallback()  # to the page fixture's guard against third-party requests
-            return
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers,
-                                                  "content-security-policy": STRICT_CSP})
-
-    page.route("**/*", with_policy)
-    refused = []
-    page.on("console", lambda message: refused.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    refused = apply_policy(page, served_site.url,
+                           nginx_header("Content-Security-Policy"))
     assert PREILI_STORY_LV in _search(page, served_site, LV_SEARCH, "preilos")
     assert not refused

@@ -2,26 +2,16 @@
 stops with one line per mistake (file, line, field, what is accepted) and the site that
 was there stays as it was."""
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from site_helpers import build_site
+from site_helpers import build_site, tree_digest
 
 FIXTURE = Path(__file__).parent / "fixtures" / "services_site"
 GROUPS = "seniors, families, disability, low-income, unemployed, crisis, youth"
 HOURS = "write it as Mon 9:00–12:00, Mon–Fri 8:30–16:00 or Mon, Wed 13:00–16:00"
-
-
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for file in sorted(folder.rglob("*")):
-        if file.is_file():
-            digest.update(str(file.relative_to(folder)).encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -124,13 +114,13 @@ CASES = {
 @pytest.mark.parametrize(("file", "old", "new", "expected"), CASES.values(), ids=CASES.keys())
 def test_a_mistake_stops_the_build_with_one_clear_line(small_site, file, old, new, expected):
     content, output = small_site
-    before = _digest(output)
+    before = tree_digest(output)
     _replace(content / file, old, new)
     result = build_site(content, output, "--lang", "en")
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]
     assert lines == [expected], result.stderr
-    assert _digest(output) == before, "nothing half-written"
+    assert tree_digest(output) == before, "nothing half-written"
 
 
 def test_an_office_file_name_must_be_a_web_address_part(small_site):

@@ -6,20 +6,10 @@ import re
 import pytest
 
 from page_types import type_and_lang_params, urls_to_check
-from sitetool_helpers import ROOT
+from site_helpers import NGINX_EXAMPLE, ROOT, apply_policy, nginx_header
 
-NGINX_EXAMPLE = ROOT / "docs/nginx/socialais-dienests.conf"
 DEPLOY_GUIDE = ROOT / "docs/deploy.md"
-
-
-def _nginx_header(name: str) -> str:
-    found = re.findall(rf'^\s*add_header {name} "([^"]+)" always;$',
-                       NGINX_EXAMPLE.read_text("utf-8"), re.MULTILINE)
-    assert len(found) == 1, f"one {name} header in {NGINX_EXAMPLE}"
-    return found[0]
-
-
-POLICY = _nginx_header("Content-Security-Policy")
+POLICY = nginx_header("Content-Security-Policy")
 
 
 def test_the_policy_is_strict():
@@ -52,22 +42,7 @@ def test_feeds_and_calendars_get_their_content_types():
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
 def test_every_page_type_works_under_the_policy(page, served_site, page_type, lang):
-    def with_policy(route):
-        """As nginx sends it: on every response, scripts and workers included."""
-        if not route.request.url.startswith(served_site.url):
-            route.fallback()  # to the page fixture's guard against third-party requests
-            return
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers,
-                                                  "content-security-policy": POLICY})
-
-    page.route("**/*", with_policy)
-    refused = []
-    page.on("console", lambda message: refused.append(message.text)
-            if "Content Security Policy" in message.text else None)
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                         "console.error('Content Security Policy: ' + e.violatedDirective "
-                         "+ ' ' + e.blockedURI))")
+    refused = apply_policy(page, served_site.url, POLICY)
     for url in urls_to_check(served_site, page_type, lang):
         page.goto(url, wait_until="networkidle")
     assert refused == []
