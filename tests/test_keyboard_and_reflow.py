@@ -140,6 +140,19 @@ def test_gallery_viewer_keeps_focus_inside_and_gives_it_back(page, served_site, 
                          "'[data-gallery-photo]')"), "focus went back to another photo"
 
 
+@pytest.mark.browser
+def test_the_check_catches_focus_leaving_a_viewer_that_is_not_modal(page, served_site):
+    """The gate can fail: opened as a non-modal dialog, the viewer lets Tab out."""
+    page.goto(urls_to_check(served_site, "story-with-gallery", "lv")[0])
+    page.evaluate("() => { HTMLDialogElement.prototype.showModal = "
+                  "HTMLDialogElement.prototype.show; }")
+    page.locator("[data-gallery-photo]").first.focus()
+    page.keyboard.press("Enter")
+    problems = _tab_through(page, root="[data-gallery-viewer]")
+    assert any(problem.startswith("focus leaves [data-gallery-viewer] for a ")
+               for problem in problems), problems
+
+
 # What a person sees cut off or has to scroll sideways for, as readable lines.
 LAYOUT_PROBLEMS = """() => {
   const root = document.documentElement, width = root.clientWidth, problems = [];
