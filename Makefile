@@ -19,7 +19,7 @@ build: $(INSTALLED)  ## build the preview site into output/
 	$(BIN)/sitetool build
 
 production: $(INSTALLED)  ## strict production build (publishconf.py) into output/
-	$(BIN)/sitetool build --settings publishconf.py --strict
+	$(BIN)/sitetool build --production
 
 test-tools:  ## what the tests drive: Debian's chromium (and the browser/Node/Java tools)
 	scripts/install-test-tools.sh
