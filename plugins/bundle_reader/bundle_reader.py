@@ -16,6 +16,7 @@ from writing them anywhere.
 
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -73,6 +74,16 @@ def _report(problems) -> bool:
     return any(p.severity == "error" for p in problems)
 
 
+@lru_cache(maxsize=4096)
+def _front_matter_data(path: str, mtime_ns: int) -> dict | None:
+    """A file's raw front matter, parsed once per version of the file: every rebuild
+    (the preview's many) asks again for each translation's default-language twin."""
+    try:
+        return read_front_matter(path).data
+    except FrontMatterError:
+        return None  # reported when the file itself is read
+
+
 def _twin_front_matter(settings, source_file, lang):
     """Raw front matter of the default-language file beside a translation, if any."""
     default = settings["DEFAULT_LANG"]
@@ -80,12 +91,10 @@ def _twin_front_matter(settings, source_file, lang):
         return None
     twin = Path(os.path.dirname(settings["PATH"])) / Path(source_file).with_name(
         f"index.{default}.md")
-    if not twin.exists():
-        return None
     try:
-        return read_front_matter(twin).data
-    except FrontMatterError:
-        return None  # reported when the twin itself is read
+        return _front_matter_data(str(twin), twin.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return None
 
 
 def apply_schema(generator, metadata):
