@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ROOT
+from .build_record import BuildRecord, inputs_digest
 from .pipeline import (
     Entry,
     Progress,
@@ -61,13 +62,16 @@ class BuildResult:
     seconds: float = 0.0
     counts: Counts = field(default_factory=Counts)
     changes: Changes = field(default_factory=Changes)
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
 
 def build(settings_file: Path, output: Path, *, strict: bool = False,
           overrides: dict | None = None, progress: Progress | None = None,
-          writer_factory=None) -> BuildResult:
+          writer_factory=None, skip_if_unchanged: bool = False) -> BuildResult:
     """Build into a staging folder and swap it in on success. `writer_factory(settings)`
-    may supply Pelican's writer (the preview's records what each page shows)."""
+    may supply Pelican's writer (the preview's records what each page shows). With
+    `skip_if_unchanged`, a build whose inputs and output are as the last successful
+    build left them does nothing (`build_record`), unless the content cache is off."""
     output = output.resolve()
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
@@ -76,6 +80,12 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         try:
             settings = load_settings(settings_file, {**(overrides or {}),
                                                      "OUTPUT_PATH": str(staging)})
+            record = BuildRecord(settings, output)
+            inputs = inputs_digest(settings, settings_file, strict)
+            if (skip_if_unchanged and settings["LOAD_CONTENT_CACHE"]
+                    and record.matches(inputs)):
+                return BuildResult(True, output, seconds=time.perf_counter() - started,
+                                   up_to_date=True)
             writer = writer_factory(settings) if writer_factory else None
             if progress:
                 with progress.running():
@@ -91,6 +101,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         return BuildResult(False, output, problems, seconds)
     counts = count_output(staging)
     changes = _swap_in(staging, output)
+    record.save(inputs)
     return BuildResult(True, output, problems, seconds, counts, changes)
 
 

@@ -142,12 +142,17 @@ def run_build(command: Command) -> int:
                  read=read, written=written)
 
     result = build(command.settings_file(), Path(args.output), strict=strict,
-                   overrides=command.overrides(), progress=Progress(describe))
+                   overrides=command.overrides(), progress=Progress(describe),
+                   skip_if_unchanged=True)
     if not result.ok:
         print(_("Build failed; {output} was left as it was.", output=result.output),
               file=sys.stderr)
         command.problems(result.problems, sys.stderr)
         return 1
+    if result.up_to_date:
+        print(_("Nothing has changed since the last build: {output} is up to date.",
+                output=result.output))
+        return 0
     command.problems(result.problems, sys.stderr)  # warnings of a non-strict build
     counts, changes = result.counts, result.changes
     what = ", ".join((
@@ -282,7 +287,8 @@ def _parser(messages: Messages) -> argparse.ArgumentParser:
     build_parser.add_argument("--today", help=_("publish as on this day, e.g. 2026-12-01"))
     build_parser.add_argument("--site-url", help=_("the address the site is served at"))
     build_parser.add_argument("--no-cache", action="store_true",
-                              help=_("read every file again and keep no cache"))
+                              help=_("read every file again, keep no cache and build even if "
+                                     "nothing has changed"))
     build_parser.set_defaults(run=run_build)
     return parser
 
