@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import ROOT
 from .build_record import BuildRecord, inputs_digest
+from .parallel_render import processes_for
 from .pipeline import (
     Entry,
     Progress,
@@ -108,7 +109,8 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
 def _read_and_write(settings, log, strict, writer):
     site = read_site(settings)
     if not log.failed(strict):  # nothing will be published: spare the writing
-        write_site(site, writer)
+        # a writer of the caller's (the preview's) sees every page: one process
+        write_site(site, writer, processes=1 if writer else processes_for(settings))
 
 
 def count_output(folder: Path) -> Counts:

@@ -61,13 +61,18 @@ def read_site(settings: dict) -> Site:
 
 
 def write_site(site: Site, writer=None, finalize: bool = True,
-               skip_plugins: tuple[str, ...] = ()) -> None:
+               skip_plugins: tuple[str, ...] = (), processes: int = 1) -> None:
     """`finalize=False` leaves out the `finalized` handlers, and `skip_plugins` the
     generators of those plugins: whole-site outputs (search index, sitemap, feeds…) that a
-    preview's quick rebuild keeps from its last full build."""
+    preview's quick rebuild keeps from its last full build. With `processes` > 1 the
+    pages are rendered by that many processes (`parallel_render`)."""
     from pelican import signals
 
+    from .parallel_render import DeferringWriter
+
     writer = writer or site.pelican._get_writer()
+    if processes > 1:
+        writer = DeferringWriter(writer)
     for generator in site.generators:
         plugin = type(generator).__module__.split(".")[0]  # "feeds", or "pelican" itself
         if plugin in skip_plugins or not hasattr(generator, "generate_output"):
@@ -75,6 +80,8 @@ def write_site(site: Site, writer=None, finalize: bool = True,
         if hasattr(writer, "writing_for"):  # the preview's writer notes who wrote what
             writer.writing_for = plugin
         generator.generate_output(writer)
+    if processes > 1:
+        writer.render(processes)
     if finalize:
         signals.finalized.send(site.pelican)
 

@@ -87,6 +87,20 @@ def tree_digest(folder: Path, with_times: bool = False) -> str:
     return digest.hexdigest()
 
 
+# Pagefind (1.5) still writes its filter and metadata indexes in an arbitrary order, so
+# their content and hashed names change from run to run (Pagefind/pagefind#638: "Other
+# files will still change, such as the filter/metadata indexes"). Its fragments, the bulk
+# of its files, are stable.
+PAGEFIND_UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta|"
+                               r"pagefind-entry\.json)$")
+
+
+def stable_files(folder: Path) -> list[str]:
+    """The built files that the same content must give byte for byte."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                  if p.is_file() and not PAGEFIND_UNSTABLE.search(p.as_posix()))
+
+
 NGINX_EXAMPLE = ROOT / "docs/nginx/socialais-dienests.conf"
 
 

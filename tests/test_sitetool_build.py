@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from site_helpers import BuiltSite, build_site
+from site_helpers import PAGEFIND_UNSTABLE, BuiltSite, build_site, stable_files
 from sitetool.build import count_output
 from sitetool.pipeline import Progress
 from sitetool_helpers import ROOT, sitetool, story, tree_digest
@@ -59,14 +59,6 @@ def test_the_summary_counts_what_was_built(tmp_path):
             in result.stdout)
 
 
-# Pagefind (1.5) still writes its filter and metadata indexes in an arbitrary order, so
-# their content and hashed names change from run to run (Pagefind/pagefind#638: "Other
-# files will still change, such as the filter/metadata indexes"). Its fragments, the bulk
-# of its files, are stable.
-PAGEFIND_UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta|"
-                               r"pagefind-entry\.json)$")
-
-
 def test_two_builds_of_the_same_content_are_identical(sample_content, tmp_path):
     """Two copies of the content in other folders, other hash seeds: the same bytes. A
     rebuild into the same folder keeps the time stamp of every unchanged file, so rsync
@@ -79,23 +71,18 @@ def test_two_builds_of_the_same_content_are_identical(sample_content, tmp_path):
         built = _build(content, outputs[-1], seed)
         assert built.returncode == 0, built.stderr
     first, second = outputs
-    assert _stable_files(first) == _stable_files(second)
-    assert [n for n in _stable_files(first)
+    assert stable_files(first) == stable_files(second)
+    assert [n for n in stable_files(first)
             if (first / n).read_bytes() != (second / n).read_bytes()] == []
-    stamps = {n: (second / n).stat().st_mtime_ns for n in _stable_files(second)}
+    stamps = {n: (second / n).stat().st_mtime_ns for n in stable_files(second)}
     again = _build(tmp_path / "copy-1" / "content", second, "999")
     assert again.returncode == 0, again.stderr
-    assert {n: (second / n).stat().st_mtime_ns for n in _stable_files(second)} == stamps
+    assert {n: (second / n).stat().st_mtime_ns for n in stable_files(second)} == stamps
     summary = re.search(r"Compared with the previous site: (\d+) new, (\d+) changed, "
                         r"(\d+) removed files\.", again.stdout)
     new, changed, removed = (int(n) for n in summary.groups())
     unstable = sum(1 for p in second.rglob("*") if PAGEFIND_UNSTABLE.search(p.as_posix()))
     assert new == removed and new + changed <= unstable  # only Pagefind's renamed indexes
-
-
-def _stable_files(folder):
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if p.is_file() and not PAGEFIND_UNSTABLE.search(p.as_posix()))
 
 
 def _build(content, output, hash_seed):

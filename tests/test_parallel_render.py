@@ -1,0 +1,117 @@
+"""Pages rendered by several processes: the same site, byte for byte, as one process
+renders; what another process logs or fails on reaches the build."""
+
+import logging
+import os
+
+import jinja2
+import pytest
+from pelican.settings import read_settings
+from pelican.writers import Writer
+
+from site_helpers import stable_files
+from sitetool.parallel_render import DeferringWriter, _shares, processes_for
+from sitetool_helpers import ROOT, sitetool, write
+
+SETTINGS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+THEME = {root!r} + "/theme"
+PLUGIN_PATHS = [{root!r} + "/plugins"]
+RENDER_PROCESSES = {processes}
+"""
+
+
+def test_several_processes_build_the_site_one_process_builds(sample_content, tmp_path):
+    outputs = {}
+    for processes in (1, 3):
+        settings = write(tmp_path / f"conf{processes}.py",
+                         SETTINGS.format(root=str(ROOT), processes=processes))
+        outputs[processes] = tmp_path / f"output-{processes}"
+        result = sitetool("build", "--settings", str(settings), "--content",
+                          str(sample_content), "--output", str(outputs[processes]),
+                          "--today", "2026-11-23", "--no-cache")
+        assert result.returncode == 0, result.stderr
+    one, three = outputs[1], outputs[3]
+    assert stable_files(one) == stable_files(three)
+    assert len(stable_files(one)) > 100
+    assert [name for name in stable_files(one)
+            if (one / name).read_bytes() != (three / name).read_bytes()] == []
+
+
+def _pid():
+    return os.getpid()
+
+
+def _warn(number):
+    logging.getLogger("theme").warning("page %d: a warning from %d", number, os.getpid())
+    return ""
+
+
+def _fail():
+    raise ValueError("no such office")
+
+
+TEMPLATES = jinja2.Environment(loader=jinja2.DictLoader({
+    "page.html": "{{ number }} by {{ pid() }}{{ warn(number) }}",
+    "list.html": "{% for n in articles_page.object_list %}{{ n }} {% endfor %}",
+    "broken.html": "{{ fail() }}",
+}), autoescape=True)
+TEMPLATES.globals.update(pid=_pid, warn=_warn, fail=_fail)
+
+
+def _deferring_writer(output):
+    settings = read_settings(override={"OUTPUT_PATH": str(output), "DEFAULT_PAGINATION": 10,
+                                       "PATH": str(output)})
+    return DeferringWriter(Writer(str(output), settings=settings))
+
+
+def test_each_page_is_written_once_and_logs_reach_the_build(tmp_path, caplog):
+    writer = _deferring_writer(tmp_path)
+    for number in range(12):
+        writer.write_file(f"page{number}.html", TEMPLATES.get_template("page.html"),
+                          {"localsiteurl": ""}, number=number)
+    writer.write_file("news.html", TEMPLATES.get_template("list.html"), {"localsiteurl": ""},
+                      paginated={"articles": list(range(35))}, template_name="index",
+                      url="news.html")
+    assert [pages for pages, _, _ in writer.calls] == [1] * 12 + [4]
+    with caplog.at_level(logging.WARNING):
+        writer.render(3)
+    written = {path.name: path.read_text() for path in tmp_path.iterdir()}
+    assert sorted(written) == sorted([*(f"page{n}.html" for n in range(12)), "news.html",
+                                      "news2.html", "news3.html", "news4.html"])
+    assert written["news4.html"] == "30 31 32 33 34 "
+    writers = {text.split(" by ")[1] for name, text in written.items() if " by " in text}
+    assert len(writers) == 3  # this process and two forked ones
+    warnings = [r.getMessage() for r in caplog.records if r.name == "theme"]
+    assert sorted(warnings) == sorted(
+        f"page {number}: a warning from {written[f'page{number}.html'].split(' by ')[1]}"
+        for number in range(12))
+
+
+def test_a_page_that_fails_in_another_process_fails_the_build(tmp_path):
+    writer = _deferring_writer(tmp_path)
+    for number in range(6):
+        name = "broken.html" if number == 5 else "page.html"
+        writer.write_file(f"page{number}.html", TEMPLATES.get_template(name),
+                          {"localsiteurl": ""}, number=number)
+    with pytest.raises(ValueError, match="no such office"):
+        writer.render(2)
+
+
+@pytest.mark.parametrize(("pages", "processes"), [
+    ([1] * 10, 2), ([50, 1, 1, 1, 30, 1, 20], 2), ([5, 5, 5], 4), ([3, 1, 2, 9, 1, 1], 3)])
+def test_shares_hold_every_call_once_in_order_and_about_as_many_pages(pages, processes):
+    calls = [(count, (f"call{index}",), {}) for index, count in enumerate(pages)]
+    shares = _shares(calls, processes)
+    assert len(shares) == processes
+    assert sorted(call for share in shares for call in share) == sorted(calls)
+    for share in shares:
+        assert share == sorted(share, key=calls.index)
+    loads = [sum(count for count, _, _ in share) for share in shares]
+    assert max(loads) - min(loads) <= max(pages)
+
+
+def test_zero_processes_means_one_per_core():
+    assert processes_for({"RENDER_PROCESSES": 0}) == len(os.sched_getaffinity(0))
+    assert processes_for({"RENDER_PROCESSES": 3}) == 3
