@@ -310,10 +310,12 @@ NEW_CONTENT_AUTHOR = {
     "role": {"lv": "Sociālā dienesta vadītājas vietniece",
              "en": "Deputy Head of the Social Service"},
 }
-# `sitetool serve` re-renders only the pages an edit touches. These plugins' generators
-# write whole-site files (feeds, calendars) that the preview leaves as they were after a
-# plain edit; the next full rebuild (a file added or removed, a theme change) renews them.
-PREVIEW_QUICK_REBUILD_SKIPS = ["feeds", "meeting_calendar"]
+# These plugins' generators write whole-site files of their own (feeds, calendars).
+# `sitetool build` runs them while other processes render the pages; `sitetool serve`,
+# which re-renders only the pages an edit touches, leaves their files as they were after
+# a plain edit, and the next full rebuild (a file added or removed, a theme change)
+# renews them.
+WHOLE_SITE_OUTPUT_PLUGINS = ["feeds", "meeting_calendar"]
 # Hidden files are neither content nor published: editors' lock and swap files, and the
 # feeds' `.feed-id` (written by the build into story folders; if Pelican published them,
 # a story's first build would differ from every later one).

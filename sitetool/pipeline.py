@@ -65,23 +65,33 @@ def write_site(site: Site, writer=None, finalize: bool = True,
     """`finalize=False` leaves out the `finalized` handlers, and `skip_plugins` the
     generators of those plugins: whole-site outputs (search index, sitemap, feeds…) that a
     preview's quick rebuild keeps from its last full build. With `processes` > 1 the
-    pages are rendered by that many processes (`parallel_render`)."""
+    pages are rendered by that many processes, and the generators of the plugins in
+    `WHOLE_SITE_OUTPUT_PLUGINS` run meanwhile (`parallel_render`)."""
     from pelican import signals
 
     from .parallel_render import DeferringWriter
 
     writer = writer or site.pelican._get_writer()
+    alongside = []
     if processes > 1:
-        writer = DeferringWriter(writer)
+        writer = DeferringWriter(writer, processes)
     for generator in site.generators:
         plugin = type(generator).__module__.split(".")[0]  # "feeds", or "pelican" itself
         if plugin in skip_plugins or not hasattr(generator, "generate_output"):
+            continue
+        if processes > 1 and plugin in site.settings["WHOLE_SITE_OUTPUT_PLUGINS"]:
+            alongside.append(generator)
             continue
         if hasattr(writer, "writing_for"):  # the preview's writer notes who wrote what
             writer.writing_for = plugin
         generator.generate_output(writer)
     if processes > 1:
-        writer.render(processes)
+        writer.start()
+        try:
+            for generator in alongside:
+                generator.generate_output(writer)
+        finally:
+            writer.finish()
     if finalize:
         signals.finalized.send(site.pelican)
 

@@ -11,7 +11,7 @@ reload the open browser tab.
   the list pages it is on, the pages of content that refers to it — or link to it are
   rendered again, in place. Whole-site outputs wait for the next full build: the
   `finalized` handlers (search index, sitemap) and the generators of the plugins in
-  `PREVIEW_QUICK_REBUILD_SKIPS` (feeds, calendars). When an edit changes which pages
+  `WHOLE_SITE_OUTPUT_PLUGINS` (feeds, calendars). When an edit changes which pages
   exist (a new tag, a story turned into a draft…), a full build follows at once.
 - Reloading: HTML pages are served with one extra `<script src="/_sitetool/reload.js">`
   which listens to `/_sitetool/events` (server-sent events): `reload` after a build,
@@ -259,7 +259,7 @@ class Previewer:
         settings = load_settings(self.settings_file, {**self.overrides,
                                                       "OUTPUT_PATH": str(self.output)})
         writer = PreviewWriter(str(self.output), settings, self.last)
-        skipped = tuple(settings["PREVIEW_QUICK_REBUILD_SKIPS"])
+        skipped = tuple(settings["WHOLE_SITE_OUTPUT_PLUGINS"])
         with collecting_logs() as log:
             try:
                 site = read_site(settings)
