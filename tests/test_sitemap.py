@@ -89,3 +89,36 @@ def test_robots_txt_points_to_the_sitemap(site):
     assert "User-agent: *" in lines
     assert f"Sitemap: {site.url}/sitemap.xml" in lines
     assert not any(line.startswith("Disallow: /") and line != "Disallow: " for line in lines)
+
+
+def test_head_tags_are_read_whatever_their_markup(tmp_path):
+    """The sitemap reads page heads with regular expressions, not a parser: attribute
+    order, quoting, letter case, character references and self-closing tags vary; a
+    commented-out tag, a script's text and anything after </head> are not tags."""
+    from sitemap.sitemap import listed_pages
+
+    site = "https://example.lv"
+    pages = {
+        "index.html": (
+            "<!DOCTYPE html><html lang=lv><HEAD>"
+            "<!-- <meta name=\"robots\" content=\"noindex\"> -->"
+            "<script type=\"application/ld+json\">{\"x\": \"<link rel=canonical href=/>\"}</script>"
+            "<meta content='2026-01-02T00:00:00+02:00' property='og:updated_time' />"
+            f"<LINK HREF={site}/ REL=canonical>"
+            f"<link hreflang=\"en\" rel=\"alternate\" href=\"{site}/en/?a=1&amp;b=2\">"
+            "<meta name=\"description\" content=\"a > b\">"
+            f"</HEAD><body><link rel=\"canonical\" href=\"{site}/elsewhere/\"></head></body>"),
+        "en/index.html": (
+            "<html lang=en><head><meta name=robots content=\"noindex, follow\">"
+            f"<link rel=\"canonical\" href=\"{site}/en/\"></head><body></body></html>"),
+        "copy/index.html": (
+            f"<html><head><link rel=\"canonical\" href=\"{site}/\"></head></html>"),
+    }
+    for name, html in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
+
+    listed = listed_pages({"OUTPUT_PATH": str(tmp_path), "SITEURL": site})
+
+    assert [(url, head.updated, head.alternates) for url, head in listed] == [
+        (f"{site}/", "2026-01-02T00:00:00+02:00", {"en": f"{site}/en/?a=1&b=2"})]
