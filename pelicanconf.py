@@ -97,6 +97,9 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["bundle_reader", "ui_language", "bilingual_listings", "asset_bundle",
            "consultations", "meeting_calendar"]
+# Templates compiled once for all of Pelican's generators, kept in memory (the preview)
+# and in CACHE_PATH/jinja/ (later builds): plugins/template_cache.
+PLUGINS += ["template_cache"]
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

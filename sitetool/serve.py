@@ -29,7 +29,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import BytecodeCache
 from pelican.contents import Content
 from pelican.writers import Writer
 
@@ -176,21 +175,6 @@ def _contents(values):
                 yield item
 
 
-class MemoryBytecodeCache(BytecodeCache):
-    """Jinja's compiled templates, kept for the life of the preview (keyed by template
-    name and source checksum, so an edited template is compiled again)."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 # --- The rebuild loop -------------------------------------------------------------------
 
 @dataclass
@@ -217,9 +201,6 @@ class Previewer:
             "GZIP_CACHE": False,
             "CACHE_PATH": str(ROOT / ".cache" / "preview" / hashlib.sha256(
                 str(base["PATH"]).encode()).hexdigest()[:12]),
-            # templates are compiled once per preview, not once per rebuild
-            "JINJA_ENVIRONMENT": {**base["JINJA_ENVIRONMENT"],
-                                  "bytecode_cache": MemoryBytecodeCache()},
         }
         self.content = Path(base["PATH"])
         self.last: PreviewWriter | None = None  # what the last good build wrote
