@@ -9,6 +9,8 @@ compiled the same templates again: about a hundred compilations per build. Signa
   only when it changes;
 - in `CACHE_PATH/jinja/` (Jinja's `FileSystemBytecodeCache`): a later build compiles
   nothing.
+Within one environment (one build) a loaded template is not checked on disk again
+(`auto_reload` off): Jinja would otherwise read its file's time at every include and import.
 
 Jinja finds compiled code by the template's name and file and uses it only if the
 checksum of the template's source is the same, so an edited template is compiled again.
@@ -80,6 +82,9 @@ def use_shared_cache(generator):
     directory = os.path.join(os.path.abspath(generator.settings["CACHE_PATH"]), "jinja")
     os.makedirs(directory, exist_ok=True)
     generator.env.bytecode_cache = shared_cache(directory)
+    # An environment lasts one build (the preview makes new generators for each), so a
+    # template loaded once need not be checked on disk again at every include and import.
+    generator.env.auto_reload = False
 
 
 def register():
