@@ -116,8 +116,8 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/pelican"
 CHECK_MODIFIED_METHOD = "md5"
-# Processes that render the pages of `sitetool build` (0 = one per CPU core it may use;
-# sitetool/parallel_render.py). The preview renders in one process: it notes each page.
+# Processes that read the sources and render the pages (0 = one per CPU core it may use;
+# sitetool/parallel.py). The preview renders in one process: it notes each page.
 RENDER_PROCESSES = 0
 
 # Template partials that features add to pages, in order (each plugin's README says which).

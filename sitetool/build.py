@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import ROOT
 from .build_record import BuildRecord, inputs_digest
-from .parallel_render import processes_for
+from .parallel import processes_for
 from .pipeline import (
     Entry,
     Progress,

@@ -41,6 +41,8 @@ def load_settings(settings_file: Path, overrides: dict) -> dict:
 def read_site(settings: dict) -> Site:
     from pelican import Pelican, signals
 
+    from .parallel import processes_for, read_on_every_core
+
     pelican = Pelican(settings)
     context = settings.copy()
     context.update(generated_content={}, static_links=set(), static_content={},
@@ -48,6 +50,7 @@ def read_site(settings: dict) -> Site:
     generators = [cls(context=context, settings=settings, path=pelican.path,
                       theme=pelican.theme, output_path=pelican.output_path)
                   for cls in pelican._get_generator_classes()]
+    read_on_every_core(generators, processes_for(settings))
     for generator in generators:
         if hasattr(generator, "generate_context"):
             generator.generate_context()
@@ -66,10 +69,10 @@ def write_site(site: Site, writer=None, finalize: bool = True,
     generators of those plugins: whole-site outputs (search index, sitemap, feeds…) that a
     preview's quick rebuild keeps from its last full build. With `processes` > 1 the
     pages are rendered by that many processes, and the generators of the plugins in
-    `WHOLE_SITE_OUTPUT_PLUGINS` run meanwhile (`parallel_render`)."""
+    `WHOLE_SITE_OUTPUT_PLUGINS` run meanwhile (`parallel`)."""
     from pelican import signals
 
-    from .parallel_render import DeferringWriter
+    from .parallel import DeferringWriter
 
     writer = writer or site.pelican._get_writer()
     alongside = []

@@ -1,8 +1,9 @@
-"""Pages rendered by several processes: the same site, byte for byte, as one process
-renders; what another process logs or fails on reaches the build."""
+"""Sources read and pages rendered by several processes: the same site, byte for byte,
+as one process builds; what another process logs or fails on reaches the build."""
 
 import logging
 import os
+import re
 
 import jinja2
 import pytest
@@ -10,8 +11,8 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 
 from site_helpers import stable_files
-from sitetool.parallel_render import DeferringWriter, processes_for
-from sitetool_helpers import ROOT, sitetool, write
+from sitetool.parallel import DeferringWriter, processes_for, read_on_every_core
+from sitetool_helpers import ROOT, sitetool, story, write
 
 SETTINGS = """import sys
 sys.path.insert(0, {root!r})
@@ -19,18 +20,19 @@ from pelicanconf import *
 THEME = {root!r} + "/theme"
 PLUGIN_PATHS = [{root!r} + "/plugins"]
 RENDER_PROCESSES = {processes}
+CACHE_PATH = {cache!r}  # empty, but on: the processes read into it
 """
 
 
 def test_several_processes_build_the_site_one_process_builds(sample_content, tmp_path):
     outputs = {}
     for processes in (1, 3):
-        settings = write(tmp_path / f"conf{processes}.py",
-                         SETTINGS.format(root=str(ROOT), processes=processes))
+        settings = write(tmp_path / f"conf{processes}.py", SETTINGS.format(
+            root=str(ROOT), processes=processes, cache=str(tmp_path / f"cache-{processes}")))
         outputs[processes] = tmp_path / f"output-{processes}"
         result = sitetool("build", "--settings", str(settings), "--content",
                           str(sample_content), "--output", str(outputs[processes]),
-                          "--today", "2026-11-23", "--no-cache")
+                          "--today", "2026-11-23")
         assert result.returncode == 0, result.stderr
     one, three = outputs[1], outputs[3]
     assert stable_files(one) == stable_files(three)
@@ -114,3 +116,49 @@ class _Page:
 def test_zero_processes_means_one_per_core():
     assert processes_for({"RENDER_PROCESSES": 0}) == len(os.sched_getaffinity(0))
     assert processes_for({"RENDER_PROCESSES": 3}) == 3
+
+
+def test_problems_in_sources_read_by_other_processes_are_reported_as_by_one(tmp_path):
+    content = tmp_path / "content"
+    for number in range(40):
+        story(content, f"2024/zina-{number:02d}", f"Ziņa {number}")
+    broken = content / "news" / "2024" / "zina-27" / "index.lv.md"
+    broken.write_text("---\ntitle: [Ziņa\ndate: 2024-05-02\n---\nTeksts.\n", "utf-8")
+    wrong_kind = content / "news" / "2024" / "zina-33" / "index.lv.md"
+    wrong_kind.write_text("---\ntitle: Ziņa\ndate: 2.5.2024\nkind: svētki\n---\n", "utf-8")
+    reports = {}
+    for processes in (1, 3):
+        settings = write(tmp_path / f"conf{processes}.py", SETTINGS.format(
+            root=str(ROOT), processes=processes, cache=str(tmp_path / f"cache-{processes}")))
+        result = sitetool("check", "--settings", str(settings), "--content", str(content))
+        assert result.returncode == 1
+        reports[processes] = re.sub(r"[\d.]+ s\b", "… s", result.stdout + result.stderr)
+    assert reports[1] == reports[3]
+    assert "news/2024/zina-27/index.lv.md:3: the front matter is not valid YAML" in reports[3]
+    assert "news/2024/zina-33/index.lv.md:4: kind: " in reports[3]
+
+
+def test_every_unread_source_is_read_into_the_content_cache(tmp_path):
+    from pelican import Pelican
+
+    from sitetool.pipeline import load_settings
+
+    content = tmp_path / "content"
+    for number in range(30):
+        story(content, f"2024/zina-{number:02d}", f"Ziņa {number}")
+    settings = load_settings(ROOT / "pelicanconf.py", {
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out"),
+        "CACHE_PATH": str(tmp_path / "cache")})
+    pelican = Pelican(settings)
+    generators = [cls(context=settings.copy(), settings=settings, path=pelican.path,
+                      theme=pelican.theme, output_path=pelican.output_path)
+                  for cls in pelican._get_generator_classes()]
+    articles = next(g for g in generators if type(g).__name__ == "ArticlesGenerator")
+    sources = sorted(content.rglob("index.*.md"))
+    assert len(sources) == 60
+    assert all(articles.readers.get_cached_data(str(s)) is None for s in sources)
+    read_on_every_core(generators, 3)
+    for source in sources:
+        html, metadata = articles.readers.get_cached_data(str(source))
+        assert html == articles.readers.readers["md"].read(str(source))[0]
+        assert metadata["source_file"].endswith(source.relative_to(tmp_path).as_posix())
