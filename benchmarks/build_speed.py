@@ -9,11 +9,13 @@ generated stories, in the same run. Prints Markdown tables (README "Performance"
 Every build runs in its own process; time is wall-clock, CPU is user+system of that
 process and its children, memory the peak resident set of the largest one (wait4).
 Each figure is the best of --repeat rounds (memory: the highest).
-Scenarios: cold (empty output and caches), warm (nothing changed), one story edited,
-one service edited (a page when the site has no services), one photo added (with
---photos), and the preview server's quick rebuild after a one-story edit. Not a test:
-the machine may be shared, so read the figures with the load it prints; a Pelican build
-is single-threaded, so its CPU time is what it would take on an idle core.
+Scenarios: cold (empty output and caches), warm (nothing changed: `sitetool build`
+finds that out from its build record and stops), one story edited and one service edited
+(a page when the site has no services) — full rebuilds with warm caches —, one photo
+added (with --photos), and the preview server's quick rebuild after a one-story edit.
+Not a test. Our build renders its pages in one process per core (`RENDER_PROCESSES`),
+vanilla Pelican in one, so the verdicts use the wall clock: run it on an idle machine
+(it prints the load average at the start and the end).
 """
 
 import argparse
@@ -310,8 +312,8 @@ def report(size: int, tools: list[Tool]) -> tuple[list[str], dict]:
 
 
 def targets(results: dict[int, dict]) -> list[str]:
-    """Pelican builds are single-threaded: on a shared machine their CPU time is what they
-    would take on an idle core, so the verdicts on ratios to Pelican use CPU time."""
+    """Verdicts on the wall clock (our build uses every core, vanilla Pelican one); the
+    CPU-time ratios are shown beside them."""
     def verdict(ok):
         return "met" if ok else "**missed**"
 
@@ -319,9 +321,9 @@ def targets(results: dict[int, dict]) -> list[str]:
     for size, f in results.items():
         lines += [
             f"| cold ≤ {TARGETS['cold']}× vanilla cold ({size}) | {f['cold_cpu']:.2f}× | "
-            f"{f['cold_wall']:.2f}× | {verdict(f['cold_cpu'] <= TARGETS['cold'])} |",
+            f"{f['cold_wall']:.2f}× | {verdict(f['cold_wall'] <= TARGETS['cold'])} |",
             f"| warm ≤ {TARGETS['warm']}× vanilla cold ({size}) | {f['warm_cpu']:.2f}× | "
-            f"{f['warm_wall']:.2f}× | {verdict(f['warm_cpu'] <= TARGETS['warm'])} |",
+            f"{f['warm_wall']:.2f}× | {verdict(f['warm_wall'] <= TARGETS['warm'])} |",
             f"| warm ≤ Hugo cold ({size}) | | {f['warm_vs_hugo']:.2f}× | "
             f"{verdict(f['warm_vs_hugo'] <= 1)} |",
             f"| peak memory < 2 GB ({size}) | | {f['peak_mb']:.0f} MB | "
@@ -331,7 +333,7 @@ def targets(results: dict[int, dict]) -> list[str]:
             lines.append(f"| one-story edit in the preview ≤ 2 s (500; {f['preview_pages']} "
                          f"pages rendered again) | {f['preview_cpu']:.2f} s | "
                          f"{f['preview_seconds']:.2f} s | "
-                         f"{verdict(f['preview_cpu'] <= TARGETS['edit_seconds_500'])} |")
+                         f"{verdict(f['preview_seconds'] <= TARGETS['edit_seconds_500'])} |")
     if len(results) > 1:
         sizes = sorted(results)
         small, big = results[sizes[0]], results[sizes[-1]]
