@@ -10,12 +10,6 @@ Signals:
   or footers), and the filters `partials/search_filters.html` puts in them. Latvian has
   no stemmer in Pagefind, but it folds diacritics: `gimenes` finds "ģimenes".
 
-Pagefind is given only the pages it will index: those with a `data-pagefind-body` (once
-any page has one, Pagefind indexes no other), hard-linked into a folder of their own
-beside the output, at the same relative paths (so the same addresses). Pagefind would
-otherwise parse every list page only to leave it out: a third of the pages and about 40 %
-of its time (500 stories per language: 2.1 s → 1.3 s wall, 3.1 → 1.8 s CPU).
-
 Pagefind's Python API is asyncio; it runs on its own event loop in a worker thread,
 because `sitetool serve` builds from inside the live-reload server's running loop.
 """
@@ -23,8 +17,6 @@ because `sitetool serve` builds from inside the live-reload server's running loo
 import asyncio
 import json
 import logging
-import os
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -54,61 +46,38 @@ def get_generators(pelican):
     return SearchPagesGenerator
 
 
-BODY_MARK = b"data-pagefind-body"
-
-
-def link_indexed_pages(site: Path, view: Path) -> None:
-    """Hard-link the pages of `site` that Pagefind will index into `view`."""
-    for page in site.rglob("*.html"):
-        if BODY_MARK in page.read_bytes():
-            linked = view / page.relative_to(site)
-            linked.parent.mkdir(parents=True, exist_ok=True)
-            os.link(page, linked)
-
-
-async def index_folder(pages: Path, output: Path, exclude_selectors: list[str]) -> dict:
-    """Index the HTML under `pages` into `output`; Pagefind's counts. (The index writes
-    its files when the context closes, to the configured `output_path`.)"""
-    config = {"exclude_selectors": exclude_selectors, "output_path": str(output)}
+async def index_folder(site: Path, exclude_selectors: list[str]) -> dict:
+    """Index the HTML under `site` into `site/pagefind/`; Pagefind's counts. (The index
+    writes its files when the context closes, to the configured `output_path`.)"""
+    config = {"exclude_selectors": exclude_selectors, "output_path": str(site / "pagefind")}
     async with PagefindIndex(config) as index:
-        return await index.add_directory(str(pages))
+        return await index.add_directory(str(site))
 
 
 def index_site(pelican):
     site = Path(pelican.settings["OUTPUT_PATH"])
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix=".search-pages-", dir=site.parent) as view:
-        link_indexed_pages(site, Path(view))
-        counts = run_pagefind(Path(view), site / "pagefind",
-                              pelican.settings["SEARCH_EXCLUDE_SELECTORS"])
-    if counts:
-        logger.info("search index: %d pages (%s) in %.2f s", counts["page_count"],
-                    ", ".join(f"{lang}: {count}" for lang, count in counts["languages"]),
-                    time.perf_counter() - started)
-
-
-def run_pagefind(pages: Path, output: Path, exclude_selectors: list[str]) -> dict | None:
-    """Pagefind's counts, or None (logged as an error) if it failed twice."""
     # Pagefind's Python API talks to its binary over a pipe; on a loaded machine a
     # garbled reply has been seen to fail a run (JSONDecodeError). A second run starts a
     # fresh binary and rewrites the whole index, so one retry is safe.
     for attempt in (1, 2):
-        indexing = index_folder(pages, output, exclude_selectors)
+        indexing = index_folder(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"])
         try:
             with ThreadPoolExecutor(max_workers=1) as own_loop:
                 indexed = own_loop.submit(asyncio.run, indexing).result()
-            entry = json.loads((output / "pagefind-entry.json").read_text("utf-8"))
+            entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+            break
         except Exception as error:
             if attempt == 2:
                 logger.error("search index: Pagefind failed: %s: %s",
                              type(error).__name__, error)
-                return None
+                return
             logger.info("search index: Pagefind failed (%s); trying once more", error)
-        else:
-            return {"page_count": indexed["page_count"],
-                    "languages": sorted((lang, info["page_count"])
-                                        for lang, info in entry["languages"].items())}
-    return None
+    seconds = time.perf_counter() - started
+    logger.info("search index: %d pages (%s) in %.2f s", indexed["page_count"],
+                ", ".join(f"{lang}: {info['page_count']}"
+                          for lang, info in sorted(entry["languages"].items())),
+                seconds)
 
 
 def register():
