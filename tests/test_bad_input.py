@@ -44,13 +44,17 @@ def small_site(tmp_path):
     ("title: Ziņa\ndate: 31.02.2024\nkind: visit",
      "content/news/2024/bad-story/index.lv.md:3: date: '31.02.2024' is not a date — write it "
      "as 2010-06-11 or 11.06.2010, optionally with a time such as 10:00"),
+    ("title: Ziņa\ndate: 2024-13-02\nkind: visit",
+     "content/news/2024/bad-story/index.lv.md:3: date: '2024-13-02' is not a date — write it "
+     "as 2010-06-11 or 11.06.2010, optionally with a time such as 10:00"),
     ("title: Ziņa: jauna\ndate: 2024-05-02\nkind: visit",
      "content/news/2024/bad-story/index.lv.md:2: the front matter is not valid YAML (mapping "
      "values are not allowed here) — write each field as 'name: value'"),
     ("titel: Ziņa\ndate: 2024-05-02\nkind: visit",
      "content/news/2024/bad-story/index.lv.md:2: titel: is not a field we know — did you mean "
      "title?"),
-], ids=["no-title", "no-date", "no-kind", "unknown-kind", "bad-date", "broken-yaml", "typo"])
+], ids=["no-title", "no-date", "no-kind", "unknown-kind", "bad-date", "bad-iso-date",
+     "broken-yaml", "typo"])
 def test_bad_story_fails_with_one_clear_line_and_keeps_the_site(small_site, front_matter,
                                                                expected):
     content, output = small_site

@@ -10,6 +10,16 @@ from .problems import Problem
 
 FENCE = "---"
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's wheels have libyaml
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class DatesAsTextLoader(FAST_LOADER):
+    """Reads `2024-13-02` as text: YAML takes it for a date and fails with a bare
+    ValueError; as text, the schema says which field is wrong and what it accepts."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP]
+        for first, resolvers in FAST_LOADER.yaml_implicit_resolvers.items()}
 
 
 @dataclass
@@ -59,11 +69,14 @@ def _load(yaml_text: str, loader_class) -> tuple:
 def load_yaml(yaml_text: str) -> tuple:
     """The node tree (for line numbers) and the data from one parse, by libyaml: ~20×
     faster than PyYAML's Python parser, and a build reads thousands of front matters.
-    Broken YAML is parsed again by the Python parser, whose messages editors are shown."""
+    Broken YAML is parsed again by the Python parser, whose messages editors are shown;
+    an impossible date again with dates as text."""
     try:
         return _load(yaml_text, FAST_LOADER)
     except yaml.YAMLError:
         return _load(yaml_text, yaml.SafeLoader)
+    except ValueError:  # a date-like value that is no date
+        return _load(yaml_text, DatesAsTextLoader)
 
 
 def parse_front_matter(text: str, path: str) -> FrontMatter:
