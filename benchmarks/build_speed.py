@@ -164,11 +164,16 @@ class Tool(ABC):
 
 
 class Ours(Tool):
+    def __init__(self, name: str, site: Path, processes: int):
+        super().__init__(name, site)
+        self.processes = processes  # RENDER_PROCESSES; 0: one per core
+
     def command(self):
         return ([sys.executable, "-m", "sitetool", "build",
                  "--settings", str(ROOT / "benchmarks" / "benchconf.py"),
                  "--content", str(self.site / "content"), "--output", str(self.output),
-                 "--today", BUILD_DAY], ROOT, {"BENCH_CACHE_PATH": str(self.cache)})
+                 "--today", BUILD_DAY], ROOT, {"BENCH_CACHE_PATH": str(self.cache),
+                                               "BENCH_RENDER_PROCESSES": str(self.processes)})
 
     def story_file(self, story):
         return self.site / "content" / story.folder / "index.lv.md"
@@ -216,13 +221,14 @@ class Hugo(Tool):
         return self.site / "content" / story.folder / "index.lv.md"
 
 
-def measure(stories_per_lang: int, photos: int, seed: int, repeat: int) -> list[Tool]:
+def measure(stories_per_lang: int, photos: int, seed: int, repeat: int,
+            processes: int) -> list[Tool]:
     """Each round builds every scenario with every tool, one tool after the other, so a
     change in the machine's load hits all three; each figure is the best of the rounds."""
     work = WORK / f"n{stories_per_lang}"
     print(f"Generating {stories_per_lang} stories per language into {work} …", file=sys.stderr)
     stories = generate(work / "ours", stories_per_lang, seed, photos)
-    tools = [Ours("ours", work / "ours"),
+    tools = [Ours("ours", work / "ours", processes),
              VanillaPelican("vanilla Pelican",
                             write_vanilla_pelican(work, stories, work / "ours" / "content")),
              Hugo("Hugo", write_hugo(work, stories, work / "ours" / "content"))]
@@ -367,14 +373,16 @@ def main(argv=None) -> None:
     parser.add_argument("--photos", type=int, default=0,
                         help="camera photos in galleries (adds the 'photo added' row)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--processes", type=int, default=0,
+                        help="our build's reading and rendering processes (0: one per core)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds of every build; the best of them is shown")
     args = parser.parse_args(argv)
-    lines = ["Machine:", *machine(), ""]
+    lines = ["Machine:", *machine(), f"- our build's RENDER_PROCESSES: {args.processes}", ""]
     results = {}
     for size in args.stories:
         table, results[size] = report(size, measure(size, args.photos, args.seed,
-                                                    args.repeat))
+                                                    args.repeat, args.processes))
         lines += table
     lines += ["Targets (ratios to vanilla Pelican's cold build in the same run):", "",
               *targets(results), "", f"- load average at the end {os.getloadavg()[0]:.2f}"]
