@@ -102,7 +102,8 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         return BuildResult(False, output, problems, seconds)
     counts = count_output(staging)
     changes = _swap_in(staging, output)
-    record.save(inputs)
+    if settings["CACHE_CONTENT"]:  # `--no-cache` keeps no cache, this record included
+        record.save(inputs)
     return BuildResult(True, output, problems, seconds, counts, changes)
 
 
