@@ -128,3 +128,16 @@ def test_the_record_is_of_one_output_folder_as_it_was_left(project, tmp_path):
     assert not record.matches("other inputs")
     write(output / "index.html", "<p>changed")
     assert not record.matches(inputs)
+
+
+def test_a_translation_inherits_the_edited_latvian_fields_in_a_cached_rebuild(tmp_path):
+    """The English file takes `date` from the Latvian one, read from Pelican's content
+    cache when it holds it (bundle_reader): an edit must not leave a stale date."""
+    content, output = tmp_path / "content", tmp_path / "output"
+    source = story(content, "2024/laba-zina", "Laba ziņa", date="2024-05-02")
+    english = output / "en" / "news" / "2024" / "laba-zina" / "index.html"
+    _build(content, output)
+    assert 'datetime="2024-05-02' in english.read_text("utf-8")
+    source.write_text(source.read_text("utf-8").replace("2024-05-02", "2024-06-07"), "utf-8")
+    _build(content, output)
+    assert 'datetime="2024-06-07' in english.read_text("utf-8")
