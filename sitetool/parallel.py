@@ -188,6 +188,10 @@ def _run_forked(work, args, sending) -> None:
         record.exc_info = None
     sending.send((keeper.records, result, error))
     sending.close()
+    # Leave now, skipping the flush of stdout and stderr multiprocessing would do: their
+    # locks may have been held by another thread of the forking process (the preview
+    # server's), and the process would wait for them forever. Its log has been sent.
+    os._exit(0)
 
 
 def _pickles(value) -> bool:
