@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ROOT
-from .build_record import BuildRecord, inputs_digest
+from .build_record import BuildRecord
 from .parallel import processes_for
 from .pipeline import (
     Entry,
@@ -71,8 +71,9 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
           writer_factory=None, skip_if_unchanged: bool = False) -> BuildResult:
     """Build into a staging folder and swap it in on success. `writer_factory(settings)`
     may supply Pelican's writer (the preview's records what each page shows). With
-    `skip_if_unchanged`, a build whose inputs and output are as the last successful
-    build left them does nothing (`build_record`), unless the content cache is off."""
+    `skip_if_unchanged` and the content cache on, the build keeps a record of what it was
+    made from, and one whose inputs and output are as the last successful build left
+    them does nothing (`build_record`)."""
     output = output.resolve()
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
@@ -81,10 +82,12 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         try:
             settings = load_settings(settings_file, {**(overrides or {}),
                                                      "OUTPUT_PATH": str(staging)})
-            record = BuildRecord(settings, output)
-            inputs = inputs_digest(settings, settings_file, strict)
-            if (skip_if_unchanged and settings["LOAD_CONTENT_CACHE"]
-                    and record.matches(inputs)):
+            # `--no-cache` keeps no cache, this record included; nor does the preview,
+            # whose settings differ from any build's
+            record = (BuildRecord(settings, output, settings_file, strict)
+                      if skip_if_unchanged and settings["LOAD_CONTENT_CACHE"]
+                      and settings["CACHE_CONTENT"] else None)
+            if record and record.matches():
                 return BuildResult(True, output, seconds=time.perf_counter() - started,
                                    up_to_date=True)
             writer = writer_factory(settings) if writer_factory else None
@@ -102,8 +105,8 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         return BuildResult(False, output, problems, seconds)
     counts = count_output(staging)
     changes = _swap_in(staging, output)
-    if settings["CACHE_CONTENT"]:  # `--no-cache` keeps no cache, this record included
-        record.save(inputs)
+    if record:
+        record.save()
     return BuildResult(True, output, problems, seconds, counts, changes)
 
 

@@ -45,9 +45,12 @@ def _files(folder: Path, ignore: list[str]) -> Iterator[tuple[str, int, int]]:
         for name in sorted(names):
             if _ignored(name, ignore):
                 continue
-            path = os.path.join(parent, name)
-            stat = os.stat(path)
-            yield path, stat.st_size, stat.st_mtime_ns
+            yield _stamp(os.path.join(parent, name))
+
+
+def _stamp(path: str) -> tuple[str, int, int]:
+    stat = os.stat(path)
+    return path, stat.st_size, stat.st_mtime_ns
 
 
 def _ignored(name: str, patterns: list[str]) -> bool:
@@ -88,7 +91,7 @@ def inputs_digest(settings: dict, settings_file: Path, strict: bool) -> str:
         _settings_text(settings), build_today(settings).isoformat(), strict,
         sys.version, _package_folders(),
         *(file for folder in folders for file in _files(folder, ignore)),
-        *((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in project_files),
+        *(_stamp(str(path)) for path in project_files),
     ])
 
 
@@ -97,24 +100,26 @@ def output_digest(output: Path) -> str:
 
 
 class BuildRecord:
-    """The record of the last successful build into `output`, kept in the cache folder."""
+    """The record of the last successful build into `output`, kept in the cache folder.
+    The inputs are noted when it is made, before the build reads anything."""
 
-    def __init__(self, settings: dict, output: Path):
+    def __init__(self, settings: dict, output: Path, settings_file: Path, strict: bool):
         name = hashlib.sha256(str(output).encode("utf-8")).hexdigest()[:16]
         self.file = Path(settings["CACHE_PATH"]).resolve() / "builds" / f"{name}.json"
         self.output = output
+        self.inputs = inputs_digest(settings, settings_file, strict)
 
-    def matches(self, inputs: str) -> bool:
+    def matches(self) -> bool:
         try:
             recorded = json.loads(self.file.read_text("utf-8"))
         except (OSError, ValueError):
             return False
-        return (recorded.get("inputs") == inputs and self.output.is_dir()
+        return (recorded.get("inputs") == self.inputs and self.output.is_dir()
                 and recorded.get("output") == output_digest(self.output))
 
-    def save(self, inputs: str) -> None:
+    def save(self) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        record = {"inputs": inputs, "output": output_digest(self.output)}
+        record = {"inputs": self.inputs, "output": output_digest(self.output)}
         temporary = self.file.with_suffix(".tmp")
         temporary.write_text(json.dumps(record), "utf-8")
         temporary.replace(self.file)

