@@ -33,4 +33,4 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf output .cache test-artifacts
+	rm -rf output .output.spare .cache test-artifacts

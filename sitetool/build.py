@@ -6,7 +6,8 @@ the previous site exactly as it was and says why.
 
 The same content gives byte-identical files, and files that did not change keep the time
 stamps they had in the previous output: `rsync` (and web servers' ETag/Last-Modified)
-then see only what really changed.
+then see only what really changed. The site replaced is kept as the next build's staging
+folder (`spare_output`).
 """
 
 import ctypes
@@ -17,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, spare_output
 from .build_record import BuildRecord
 from .parallel import processes_for
 from .pipeline import (
@@ -76,6 +77,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     them does nothing (`build_record`)."""
     output = output.resolve()
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
+    spare = spare_output.spare_of(output)
     shutil.rmtree(staging, ignore_errors=True)
     started = time.perf_counter()
     with collecting_logs() as log:
@@ -90,12 +92,16 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
             if record and record.matches():
                 return BuildResult(True, output, seconds=time.perf_counter() - started,
                                    up_to_date=True)
+            reused = spare_output.claim(spare, staging)
             writer = writer_factory(settings) if writer_factory else None
+            # the previous site's files this build did not write go before the
+            # `finalized` handlers read the output
+            tidy = (lambda: spare_output.sweep(staging)) if reused else None
             if progress:
                 with progress.running():
-                    _read_and_write(settings, log, strict, writer)
+                    _read_and_write(settings, log, strict, writer, tidy)
             else:
-                _read_and_write(settings, log, strict, writer)
+                _read_and_write(settings, log, strict, writer, tidy)
         except Exception as error:
             log.add(stopped_entry(error))
     seconds = time.perf_counter() - started
@@ -104,17 +110,18 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, output, problems, seconds)
     counts = count_output(staging)
-    changes = _swap_in(staging, output)
+    changes = _swap_in(staging, output, spare)
     if record:
         record.save()
     return BuildResult(True, output, problems, seconds, counts, changes)
 
 
-def _read_and_write(settings, log, strict, writer):
+def _read_and_write(settings, log, strict, writer, before_finalized):
     site = read_site(settings)
     if not log.failed(strict):  # nothing will be published: spare the writing
         # a writer of the caller's (the preview's) sees every page: one process
-        write_site(site, writer, processes=1 if writer else processes_for(settings))
+        write_site(site, writer, processes=1 if writer else processes_for(settings),
+                   before_finalized=before_finalized)
 
 
 def count_output(folder: Path) -> Counts:
@@ -133,19 +140,21 @@ def count_output(folder: Path) -> Counts:
     return counts
 
 
-def _swap_in(staging: Path, output: Path) -> Changes:
-    """Put the staging folder in the output's place. On Linux the two folders trade
-    places in one step (renameat2 with RENAME_EXCHANGE), so a web server serving `output`
-    never finds it missing; elsewhere two renames in a row."""
+def _swap_in(staging: Path, output: Path, spare: Path) -> Changes:
+    """Put the staging folder in the output's place and keep the previous site as the
+    spare. On Linux the two folders trade places in one step (renameat2 with
+    RENAME_EXCHANGE), so a web server serving `output` never finds it missing; elsewhere
+    two renames in a row."""
     changes = _keep_unchanged_timestamps(staging, output)
     if output.exists() and _exchange(staging, output):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        spare_output.keep(staging, spare)  # staging now holds the previous site
         return changes
     previous = output.with_name(f".{output.name}.previous-{os.getpid()}")
     if output.exists():
         output.rename(previous)
     staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    if previous.exists():
+        spare_output.keep(previous, spare)
     return changes
 
 

@@ -65,12 +65,15 @@ def read_site(settings: dict) -> Site:
 
 
 def write_site(site: Site, writer=None, finalize: bool = True,
-               skip_plugins: tuple[str, ...] = (), processes: int = 1) -> None:
+               skip_plugins: tuple[str, ...] = (), processes: int = 1,
+               before_finalized=None) -> None:
     """`finalize=False` leaves out the `finalized` handlers, and `skip_plugins` the
     generators of those plugins: whole-site outputs (search index, sitemap, feeds…) that a
     preview's quick rebuild keeps from its last full build. With `processes` > 1 the
     pages are rendered by that many processes, and the generators of the plugins in
-    `WHOLE_SITE_OUTPUT_PLUGINS` run meanwhile (`parallel`)."""
+    `WHOLE_SITE_OUTPUT_PLUGINS` run meanwhile (`parallel`). `before_finalized()` runs
+    between the two: the `finalized` handlers that read the output (sitemap, search
+    index) must find only what this build's generators wrote."""
     from pelican import signals
 
     # The read site lives until the build ends: the garbage collector need not walk it
@@ -81,6 +84,8 @@ def write_site(site: Site, writer=None, finalize: bool = True,
     try:
         _generate_output(site, writer, skip_plugins, processes)
         if finalize:
+            if before_finalized:
+                before_finalized()
             signals.finalized.send(site.pelican)
     finally:
         gc.unfreeze()  # a preview rebuilds many times in one process
