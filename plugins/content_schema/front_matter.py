@@ -3,6 +3,7 @@ that each problem can point at the line the editor has to change."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -17,7 +18,7 @@ class DatesAsTextLoader(FAST_LOADER):
     """Reads `2024-13-02` as text: YAML takes it for a date and fails with a bare
     ValueError; as text, the schema says which field is wrong and what it accepts."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict] = {
         first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP]
         for first, resolvers in FAST_LOADER.yaml_implicit_resolvers.items()}
 
