@@ -11,7 +11,6 @@ figures with its load; CPU is the Pagefind process's user+system time.
 """
 
 import argparse
-import asyncio
 import json
 import resource
 import shutil
@@ -36,14 +35,18 @@ def _children_cpu() -> float:
 def measure(site: Path, runs: int) -> tuple[dict[str, int], list[float], list[float]]:
     seconds, cpu = [], []
     with tempfile.TemporaryDirectory() as work:
-        copy = Path(work) / "site"
-        for _ in range(runs):
-            shutil.rmtree(copy, ignore_errors=True)
+        for run in range(runs):
+            # a new copy each run, deleted only at the end: on this VM's disk, deleting
+            # thousands of files slows the making of new ones for minutes after
+            # (build_speed.py `discard`)
+            copy = Path(work) / f"site-{run}"
             shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
             started, cpu_before = time.perf_counter(), _children_cpu()
-            asyncio.run(index_folder(copy, SEARCH_EXCLUDE_SELECTORS))
+            indexing = index_folder(copy, SEARCH_EXCLUDE_SELECTORS)
             seconds.append(time.perf_counter() - started)
             cpu.append(_children_cpu() - cpu_before)
+            if indexing.returncode:
+                sys.exit(f"Pagefind failed:\n{indexing.stderr}")
         entry = json.loads((copy / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
     return pages, seconds, cpu

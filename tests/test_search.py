@@ -8,7 +8,8 @@ import unicodedata
 
 import pytest
 
-from site_helpers import apply_policy, nginx_header
+from site_helpers import apply_policy, build_site, nginx_header
+from sitetool_helpers import story
 
 LV_SEARCH, EN_SEARCH = "/meklet/", "/en/search/"
 PREILI_STORY_LV = "/jaunumi/2010/kurzemes-socialie-darbinieki-pieredzes-vizite-preilos/"
@@ -201,3 +202,16 @@ def test_search_works_under_the_strict_content_security_policy(page, served_site
                            nginx_header("Content-Security-Policy"))
     assert PREILI_STORY_LV in _search(page, served_site, LV_SEARCH, "preilos")
     assert not refused
+
+
+def test_a_failed_pagefind_fails_the_build_with_one_line(tmp_path, monkeypatch):
+    """Pagefind's own failure (here: a binary that only exits with status 1) is one
+    error line, and no site without a search index is published."""
+    content = tmp_path / "content"
+    story(content, "2024/laba-zina", "Laba ziņa")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    result = build_site(content, tmp_path / "output")
+    assert result.returncode == 1
+    assert "search index: Pagefind failed (exit status 1): it said nothing" in \
+        result.stderr.splitlines()
+    assert not (tmp_path / "output").exists()

@@ -10,18 +10,19 @@ Signals:
   or footers), and the filters `partials/search_filters.html` puts in them. Latvian has
   no stemmer in Pagefind, but it folds diacritics: `gimenes` finds "ģimenes".
 
-Pagefind's Python API is asyncio; it runs on its own event loop in a worker thread,
-because `sitetool serve` builds from inside the live-reload server's running loop.
+Pagefind runs as its own command (`pagefind.service.get_executable()`, the binary the
+`pagefind[bin]` package installs), not through the package's asyncio service client,
+which polls for each reply every 100 ms: at 500 stories per language that cost 0.25 s
+of the 1.15 s indexing took (`benchmarks/search_index_speed.py`).
 """
 
-import asyncio
 import json
 import logging
+import subprocess
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pagefind.index import PagefindIndex
+from pagefind.service import get_executable
 from pelican import signals
 from pelican.generators import Generator
 
@@ -46,35 +47,28 @@ def get_generators(pelican):
     return SearchPagesGenerator
 
 
-async def index_folder(site: Path, exclude_selectors: list[str]) -> dict:
-    """Index the HTML under `site` into `site/pagefind/`; Pagefind's counts. (The index
-    writes its files when the context closes, to the configured `output_path`.)"""
-    config = {"exclude_selectors": exclude_selectors, "output_path": str(site / "pagefind")}
-    async with PagefindIndex(config) as index:
-        return await index.add_directory(str(site))
+def index_folder(site: Path, exclude_selectors: list[str]) -> subprocess.CompletedProcess:
+    """Index the HTML under `site` into `site/pagefind/`."""
+    command = [str(get_executable()), "--site", str(site),
+               "--output-path", str(site / "pagefind"), "--quiet"]
+    for selector in exclude_selectors:
+        command += ["--exclude-selectors", selector]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 def index_site(pelican):
     site = Path(pelican.settings["OUTPUT_PATH"])
     started = time.perf_counter()
-    # Pagefind's Python API talks to its binary over a pipe; on a loaded machine a
-    # garbled reply has been seen to fail a run (JSONDecodeError). A second run starts a
-    # fresh binary and rewrites the whole index, so one retry is safe.
-    for attempt in (1, 2):
-        indexing = index_folder(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"])
-        try:
-            with ThreadPoolExecutor(max_workers=1) as own_loop:
-                indexed = own_loop.submit(asyncio.run, indexing).result()
-            entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-            break
-        except Exception as error:
-            if attempt == 2:
-                logger.error("search index: Pagefind failed: %s: %s",
-                             type(error).__name__, error)
-                return
-            logger.info("search index: Pagefind failed (%s); trying once more", error)
+    indexing = index_folder(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"])
+    if indexing.returncode:
+        said = (indexing.stderr or indexing.stdout).strip().splitlines()
+        logger.error("search index: Pagefind failed (exit status %d): %s",
+                     indexing.returncode, said[-1] if said else "it said nothing")
+        return
     seconds = time.perf_counter() - started
-    logger.info("search index: %d pages (%s) in %.2f s", indexed["page_count"],
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    logger.info("search index: %d pages (%s) in %.2f s",
+                sum(info["page_count"] for info in entry["languages"].values()),
                 ", ".join(f"{lang}: {info['page_count']}"
                           for lang, info in sorted(entry["languages"].items())),
                 seconds)
