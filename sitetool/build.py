@@ -94,8 +94,8 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
                                    up_to_date=True)
             reused = spare_output.claim(spare, staging)
             writer = writer_factory(settings) if writer_factory else None
-            # the previous site's files this build did not write go before the
-            # `finalized` handlers read the output
+            # the previous site's files this build did not write go before anything
+            # reads the pages (Pagefind, the sitemap)
             tidy = (lambda: spare_output.sweep(staging)) if reused else None
             if progress:
                 with progress.running():
@@ -116,12 +116,12 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     return BuildResult(True, output, problems, seconds, counts, changes)
 
 
-def _read_and_write(settings, log, strict, writer, before_finalized):
+def _read_and_write(settings, log, strict, writer, before_pages_written):
     site = read_site(settings)
     if not log.failed(strict):  # nothing will be published: spare the writing
         # a writer of the caller's (the preview's) sees every page: one process
         write_site(site, writer, processes=1 if writer else processes_for(settings),
-                   before_finalized=before_finalized)
+                   before_pages_written=before_pages_written)
 
 
 def count_output(folder: Path) -> Counts:

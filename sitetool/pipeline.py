@@ -8,7 +8,9 @@
   as the preview does), then `finalized`.
 
 This is the order of `Pelican.run()` in Pelican 4.12 (pinned), minus its output-folder
-cleaning (the build always writes into a fresh staging folder) and its console summary.
+cleaning (the build writes into a staging folder: `build`) and its console summary. One
+thing comes later: the generators of `WHOLE_SITE_OUTPUT_PLUGINS` run after every page is
+written (and `PAGES_WRITTEN` sent).
 """
 
 import gc
@@ -64,16 +66,25 @@ def read_site(settings: dict) -> Site:
     return Site(pelican, context, generators)
 
 
+# Sent (sender: the Pelican object) once every page is written, before the generators of
+# `WHOLE_SITE_OUTPUT_PLUGINS` run and before `finalized`. A receiver may start work on
+# the pages in another process and return it (anything with `wait()`): the build waits
+# for it before it ends, failed or not. A build run by Pelican alone never sends it.
+PAGES_WRITTEN = "sitetool.pages_written"
+
+
 def write_site(site: Site, writer=None, finalize: bool = True,
                skip_plugins: tuple[str, ...] = (), processes: int = 1,
-               before_finalized=None) -> None:
-    """`finalize=False` leaves out the `finalized` handlers, and `skip_plugins` the
+               before_pages_written=None) -> None:
+    """Pages first — by `processes` processes when more than one (`parallel`) —, then
+    the generators of the plugins in `WHOLE_SITE_OUTPUT_PLUGINS` (feeds, calendars) and
+    the `finalized` handlers (sitemap, search index), while what the receivers of
+    `PAGES_WRITTEN` started (Pagefind) works on the pages. `before_pages_written()` runs
+    when the pages are written: what reads them must find only what this build wrote.
+    `finalize=False` leaves out the `finalized` handlers, and `skip_plugins` the
     generators of those plugins: whole-site outputs (search index, sitemap, feeds…) that a
-    preview's quick rebuild keeps from its last full build. With `processes` > 1 the
-    pages are rendered by that many processes, and the generators of the plugins in
-    `WHOLE_SITE_OUTPUT_PLUGINS` run meanwhile (`parallel`). `before_finalized()` runs
-    between the two: the `finalized` handlers that read the output (sitemap, search
-    index) must find only what this build's generators wrote."""
+    preview's quick rebuild keeps from its last full build."""
+    from blinker import signal
     from pelican import signals
 
     # The read site lives until the build ends: the garbage collector need not walk it
@@ -81,40 +92,55 @@ def write_site(site: Site, writer=None, finalize: bool = True,
     # fell from 1.4 s to 0.8 s), and forked processes then leave its memory unshared
     # less often (Python's gc.freeze() documentation advises it before fork()).
     gc.freeze()
+    started = []
     try:
-        _generate_output(site, writer, skip_plugins, processes)
+        writer, whole_site = _write_pages(site, writer, skip_plugins, processes)
         if finalize:
-            if before_finalized:
-                before_finalized()
+            if before_pages_written:
+                before_pages_written()
+            started = [work for _, work in signal(PAGES_WRITTEN).send(site.pelican)
+                       if hasattr(work, "wait")]
+        for generator in whole_site:
+            _generate(generator, writer)
+        if finalize:
             signals.finalized.send(site.pelican)
     finally:
+        for work in started:  # a failed build must leave nothing writing into its folder
+            work.wait()
         gc.unfreeze()  # a preview rebuilds many times in one process
 
 
-def _generate_output(site: Site, writer, skip_plugins: tuple[str, ...], processes: int):
+def _write_pages(site: Site, writer, skip_plugins: tuple[str, ...], processes: int):
+    """Run the page generators; the writer, and the generators of
+    `WHOLE_SITE_OUTPUT_PLUGINS`, for later."""
     from .parallel import DeferringWriter
 
     writer = writer or site.pelican._get_writer()
-    alongside = []
+    whole_site = []
     if processes > 1:
         writer = DeferringWriter(writer, processes)
     for generator in site.generators:
-        plugin = type(generator).__module__.split(".")[0]  # "feeds", or "pelican" itself
+        plugin = _plugin_of(generator)
         if plugin in skip_plugins or not hasattr(generator, "generate_output"):
             continue
-        if processes > 1 and plugin in site.settings["WHOLE_SITE_OUTPUT_PLUGINS"]:
-            alongside.append(generator)
-            continue
-        if hasattr(writer, "writing_for"):  # the preview's writer notes who wrote what
-            writer.writing_for = plugin
-        generator.generate_output(writer)
+        if plugin in site.settings["WHOLE_SITE_OUTPUT_PLUGINS"]:
+            whole_site.append(generator)
+        else:
+            _generate(generator, writer)
     if processes > 1:
         writer.start()
-        try:
-            for generator in alongside:
-                generator.generate_output(writer)
-        finally:
-            writer.finish()
+        writer.finish()
+    return writer, whole_site
+
+
+def _plugin_of(generator) -> str:
+    return type(generator).__module__.split(".")[0]  # "feeds", or "pelican" itself
+
+
+def _generate(generator, writer) -> None:
+    if hasattr(writer, "writing_for"):  # the preview's writer notes who wrote what
+        writer.writing_for = _plugin_of(generator)
+    generator.generate_output(writer)
 
 
 def content_objects(site: Site):

@@ -4,7 +4,10 @@ Signals:
 - `get_generators`: `SearchPagesGenerator` writes the search page of each language
   (`SEARCH_URLS`, template `search.html`) and one `404.html` at the root that helps in
   both languages (template `404.html`); both are `noindex` and stay out of the sitemap;
-- `finalized`: Pagefind indexes the written site. It reads `<html lang>` and keeps one
+- `sitetool.pages_written` (sent by sitetool's build once every page is written): starts
+  Pagefind, which works while the feeds, calendars and sitemap are written; `finalized`:
+  waits for it (or, in a build by Pelican alone, runs it) and logs what it indexed.
+  Pagefind indexes the written pages. It reads `<html lang>` and keeps one
   index per language (a Latvian page is found only from the Latvian search page), only
   the elements marked `data-pagefind-body` (stories, pages, services: not menus, lists
   or footers), and the filters `partials/search_filters.html` puts in them. Latvian has
@@ -19,9 +22,12 @@ of the 1.15 s indexing took (`benchmarks/search_index_speed.py`).
 import json
 import logging
 import subprocess
+import tempfile
 import time
+import weakref
 from pathlib import Path
 
+import blinker
 from pagefind.service import get_executable
 from pelican import signals
 from pelican.generators import Generator
@@ -47,33 +53,52 @@ def get_generators(pelican):
     return SearchPagesGenerator
 
 
-def index_folder(site: Path, exclude_selectors: list[str]) -> subprocess.CompletedProcess:
-    """Index the HTML under `site` into `site/pagefind/`."""
+def pagefind_command(site: Path, exclude_selectors: list[str]) -> list[str]:
+    """Pagefind indexing the HTML under `site` into `site/pagefind/`."""
     command = [str(get_executable()), "--site", str(site),
                "--output-path", str(site / "pagefind"), "--quiet"]
     for selector in exclude_selectors:
         command += ["--exclude-selectors", selector]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    return command
+
+
+def start_indexing(pelican) -> subprocess.Popen:
+    site = Path(pelican.settings["OUTPUT_PATH"])
+    # not a pipe: nobody reads it until Pagefind ends; index_site closes it (a failed
+    # build, with the Pelican object it belongs to)
+    said = tempfile.TemporaryFile("w+")  # noqa: SIM115
+    indexing = subprocess.Popen(
+        pagefind_command(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"]),
+        stdout=said, stderr=subprocess.STDOUT, text=True)
+    _started[pelican] = (indexing, said, time.perf_counter())
+    return indexing
+
+
+_started = weakref.WeakKeyDictionary()  # the Pelican object of a build -> its indexing
 
 
 def index_site(pelican):
-    site = Path(pelican.settings["OUTPUT_PATH"])
-    started = time.perf_counter()
-    indexing = index_folder(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"])
+    if pelican not in _started:  # a build by Pelican alone sends no pages_written
+        start_indexing(pelican)
+    indexing, said, started = _started.pop(pelican)
+    with said:
+        indexing.wait()
+        said.seek(0)
+        lines = said.read().strip().splitlines()
     if indexing.returncode:
-        said = (indexing.stderr or indexing.stdout).strip().splitlines()
         logger.error("search index: Pagefind failed (exit status %d): %s",
-                     indexing.returncode, said[-1] if said else "it said nothing")
+                     indexing.returncode, lines[-1] if lines else "it said nothing")
         return
-    seconds = time.perf_counter() - started
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    entry = Path(pelican.settings["OUTPUT_PATH"]) / "pagefind" / "pagefind-entry.json"
+    languages = json.loads(entry.read_text("utf-8"))["languages"]
     logger.info("search index: %d pages (%s) in %.2f s",
-                sum(info["page_count"] for info in entry["languages"].values()),
+                sum(info["page_count"] for info in languages.values()),
                 ", ".join(f"{lang}: {info['page_count']}"
-                          for lang, info in sorted(entry["languages"].items())),
-                seconds)
+                          for lang, info in sorted(languages.items())),
+                time.perf_counter() - started)
 
 
 def register():
     signals.get_generators.connect(get_generators)
+    blinker.signal("sitetool.pages_written").connect(start_indexing)
     signals.finalized.connect(index_site)
