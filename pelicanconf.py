@@ -314,10 +314,10 @@ NEW_CONTENT_AUTHOR = {
              "en": "Deputy Head of the Social Service"},
 }
 # These plugins' generators write whole-site files of their own (feeds, calendars).
-# `sitetool build` runs them while other processes render the pages; `sitetool serve`,
-# which re-renders only the pages an edit touches, leaves their files as they were after
-# a plain edit, and the next full rebuild (a file added or removed, a theme change)
-# renews them.
+# `sitetool build` runs them once the pages are written, while Pagefind indexes those;
+# `sitetool serve`, which re-renders only the pages an edit touches, leaves their files
+# as they were after a plain edit, and the next full rebuild (a file added or removed, a
+# theme change) renews them.
 WHOLE_SITE_OUTPUT_PLUGINS = ["feeds", "meeting_calendar"]
 # Hidden files are neither content nor published: editors' lock and swap files, and the
 # feeds' `.feed-id` (written by the build into story folders; if Pelican published them,

@@ -15,9 +15,9 @@ site is the same, byte for byte, as one process builds (tests/test_parallel.py).
   — everything they do besides asking the writer for a page (photos, for one) happens
   once, there — but each `writer.write_file(…)` call is noted instead of carried out.
   Then forked processes and this one take the noted calls one at a time, in order, from
-  a shared counter and carry them out with Pelican's writer, while this process first
-  runs the generators that write whole-site files of their own
-  (`WHOLE_SITE_OUTPUT_PLUGINS`: feeds, calendars) — pages those ask for are written at once.
+  a shared counter and carry them out with Pelican's writer. The generators that write
+  whole-site files of their own (`WHOLE_SITE_OUTPUT_PLUGINS`: feeds, calendars) run
+  after that, in this process, while Pagefind indexes the pages (`pipeline.write_site`).
 
 What the other processes log (a template's warning, an error) is sent back and logged
 here, so a page that fails fails the build as it would in one process.
