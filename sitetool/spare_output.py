@@ -5,8 +5,10 @@ every page and a new folder for every address (a site of 500 stories per languag
 about 2,900 files in 1,600 folders), and the site it replaces is then deleted. The site
 replaced is instead kept (`.NAME.spare` beside the output `NAME`), and the next build
 writes into it: Pelican and the plugins overwrite its files in place and its folders are
-already there. What no writer of this build touched is then removed, so the result is the
-site a build into an empty folder makes (`tests/test_spare_output.py`).
+already there. Once the pages are written, what they did not overwrite is removed —
+before Pagefind and the sitemap read the pages, and before the feeds, calendars, sitemap
+and search index are written (Pagefind would leave alone a file it finds) — so the result
+is the site a build into an empty folder makes (`tests/test_spare_output.py`).
 
 Untouched files are told apart without comparing clocks: before the build, every file of
 the spare gets the modification time `UNWRITTEN` (1 ns after 1970), which no writer gives
