@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,37 @@ def test_progress_counts_what_pelican_reads_and_writes():
     signals.content_written.send("c.html", context={})  # after the build: not counted
     assert (progress.read, progress.written) == (1, 2)
     assert shown.getvalue() == "1 read, 2 written\n"
+
+
+def test_a_build_failing_while_pagefind_indexes_leaves_nothing_behind(tmp_path):
+    """Pagefind starts once the pages are written and works while the feeds are written
+    (`sitetool.pages_written`). When a feed fails, the build waits for Pagefind before it
+    removes its staging folder: Pagefind must not write into it after."""
+    from pelicanconf import PLUGINS, WHOLE_SITE_OUTPUT_PLUGINS
+    from sitetool.build import build
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(ROOT / "content", content)  # enough pages to keep Pagefind busy
+    result = build(ROOT / "pelicanconf.py", output, overrides={
+        "PATH": str(content), "BUILD_DATE": "2026-11-23", "CACHE_PATH": str(tmp_path / "cache"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins"), str(ROOT / "tests/fixtures/plugins")],
+        "PLUGINS": [*PLUGINS, "failing_feed"],
+        "WHOLE_SITE_OUTPUT_PLUGINS": [*WHOLE_SITE_OUTPUT_PLUGINS, "failing_feed"]})
+    assert not result.ok
+    assert any("the feed could not be written" in entry.render("en")
+               for entry in result.problems)
+    assert _processes_naming(tmp_path) == [], "Pagefind still running"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "content"]
+
+
+def _processes_naming(folder) -> list[str]:
+    """The command lines of running processes that name `folder` (Linux's /proc)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = (Path("/proc") / pid / "cmdline").read_bytes()
+        except OSError:  # it ended meanwhile
+            continue
+        if str(folder).encode() in command:
+            found.append(command.replace(b"\0", b" ").decode())
+    return found
