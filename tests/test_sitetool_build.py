@@ -131,21 +131,21 @@ def test_a_build_failing_while_pagefind_indexes_leaves_nothing_behind(tmp_path):
     """Pagefind starts once the pages are written and works while the feeds are written
     (`sitetool.pages_written`). When a feed fails, the build waits for Pagefind before it
     removes its staging folder: Pagefind must not write into it after."""
-    from pelicanconf import PLUGINS, WHOLE_SITE_OUTPUT_PLUGINS
-    from sitetool.build import build
-
     content, output = tmp_path / "content", tmp_path / "output"
     shutil.copytree(ROOT / "content", content)  # enough pages to keep Pagefind busy
-    result = build(ROOT / "pelicanconf.py", output, overrides={
-        "PATH": str(content), "BUILD_DATE": "2026-11-23", "CACHE_PATH": str(tmp_path / "cache"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins"), str(ROOT / "tests/fixtures/plugins")],
-        "PLUGINS": [*PLUGINS, "failing_feed"],
-        "WHOLE_SITE_OUTPUT_PLUGINS": [*WHOLE_SITE_OUTPUT_PLUGINS, "failing_feed"]})
-    assert not result.ok
-    assert any("the feed could not be written" in entry.render("en")
-               for entry in result.problems)
+    settings = tmp_path / "failing_feed_conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(ROOT / 'tests/fixtures/plugins')!r}]\n"
+        "PLUGINS = PLUGINS + ['failing_feed']\n"
+        "WHOLE_SITE_OUTPUT_PLUGINS = WHOLE_SITE_OUTPUT_PLUGINS + ['failing_feed']\n", "utf-8")
+    result = sitetool("build", "--settings", str(settings), "--content", str(content),
+                      "--output", str(output), "--today", "2026-11-23", "--no-cache")
+    assert result.returncode == 1
+    assert "RuntimeError: the feed could not be written" in result.stderr
     assert _processes_naming(tmp_path) == [], "Pagefind still running"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "content"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".cache", "content", "failing_feed_conf.py"]  # no staging folder
 
 
 def _processes_naming(folder) -> list[str]:
