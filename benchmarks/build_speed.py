@@ -114,9 +114,9 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> Run:
 def discard(path: Path) -> None:
     """Move `path` out of the way; `main` deletes it when the run ends. ext4 without a
     journal (this VM's disk) searches past the inodes freed in the last minutes each time
-    it makes a file: 3,000 folders with a file each took 0.12 s to make after no deletions
-    and 5 s after 20,000 (`perf`: `recently_deleted` in `ext4_create`). Deleting a site
-    just before a cold build would charge the harness's cleaning to the build timed."""
+    it makes a file (`perf`: `recently_deleted` in `ext4_create`; `file_creation.py`
+    shows it), so deleting a site just before a cold build would charge the harness's
+    cleaning to the build timed."""
     if path.exists():
         TRASH.mkdir(parents=True, exist_ok=True)
         path.rename(TRASH / f"{sum(1 for _ in TRASH.iterdir())}-{path.name}")
