@@ -18,9 +18,9 @@ renditions, hard-linked from its cache (and into the site being served): they ar
 unlinked instead, since stamping them would stamp the cache and the live site, and the
 gallery links them again.
 
-Measured on this project's VM (`benchmarks/build_speed.py`, README "Performance"): ext4
-without a journal searches past recently deleted inodes when it makes a new one, so each
-build that deleted and re-created the whole site made the next one slower.
+Why: on this project's VM, ext4 without a journal searches past recently deleted inodes
+when it makes a new one (`benchmarks/file_creation.py`), so each build that deleted and
+made again the whole site made the next one slower (README "Performance").
 """
 
 import os
@@ -48,7 +48,7 @@ def claim(spare: Path, staging: Path) -> bool:
             path = os.path.join(folder, name)
             status = os.lstat(path)
             if status.st_nlink > 1 or not stat.S_ISREG(status.st_mode):
-                os.unlink(path)
+                os.unlink(path)  # a gallery rendition, linked from its cache: linked again
             else:
                 os.utime(path, ns=(UNWRITTEN, UNWRITTEN))
     return True
