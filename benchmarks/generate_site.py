@@ -606,7 +606,7 @@ def write_vanilla_pelican(out: Path, stories: list[Story], content: Path) -> Pat
         '"""Vanilla Pelican: defaults, plus our cache settings so warm builds compare."""\n'
         'SITENAME = "Novada Sociālais dienests"\nSITEURL = "http://localhost:8000"\n'
         'PATH = "content"\nPAGE_PATHS = ["pages"]\nDEFAULT_LANG = "lv"\n'
-        'TIMEZONE = "Europe/Riga"\nDEFAULT_PAGINATION = 10\nDELETE_OUTPUT_DIRECTORY = True\n'
+        'TIMEZONE = "Europe/Riga"\nDEFAULT_PAGINATION = 10\n'
         'CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCHECK_MODIFIED_METHOD = "md5"\n'
         'CACHE_PATH = "cache"\n', encoding="utf-8")
     return site
