@@ -159,3 +159,27 @@ def _processes_naming(folder) -> list[str]:
         if str(folder).encode() in command:
             found.append(command.replace(b"\0", b" ").decode())
     return found
+
+
+def test_a_rebuild_after_an_edit_renews_only_the_files_that_changed(tmp_path):
+    """The summary counts the changed files, and only they get new time stamps: rsync and
+    the web server's Last-Modified see the edit, not a whole new site."""
+    content, output = tmp_path / "content", tmp_path / "output"
+    edited = story(content, "2024/laba-zina", "Laba ziņa")
+    story(content, "2024/cita-zina", "Cita ziņa")
+    assert build_site(content, output).returncode == 0
+    edited_page = output / "jaunumi/2024/laba-zina/index.html"
+    other_page = output / "jaunumi/2024/cita-zina/index.html"
+    stamps = {page: page.stat().st_mtime_ns for page in (edited_page, other_page)}
+    edited.write_text(edited.read_text("utf-8").replace("Laba ziņa", "Laba ziņa — labota"),
+                      "utf-8")
+    again = build_site(content, output)
+    assert again.returncode == 0, again.stderr
+    new, changed, removed = (int(n) for n in re.search(
+        r"Compared with the previous site: (\d+) new, (\d+) changed, (\d+) removed files\.",
+        again.stdout).groups())
+    assert new == removed  # only Pagefind's files named by their content
+    assert changed >= 2  # the story's page, the lists and feeds that show its title
+    assert "Laba ziņa — labota" in edited_page.read_text("utf-8")
+    assert edited_page.stat().st_mtime_ns != stamps[edited_page]
+    assert other_page.stat().st_mtime_ns == stamps[other_page]
