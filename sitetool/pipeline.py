@@ -15,6 +15,7 @@ written (and `PAGES_WRITTEN` sent).
 
 import gc
 import logging
+import multiprocessing
 import sys
 import threading
 from contextlib import contextmanager
@@ -249,22 +250,30 @@ def stopped_entry(error: BaseException) -> Entry:
 class Progress:
     """Counts files read and written through Pelican's signals, and shows the counts on
     one refreshed line once a run has taken more than `after` seconds (on a terminal;
-    elsewhere, e.g. in a scheduled job's log, a plain line every `every` seconds)."""
+    elsewhere, e.g. in a scheduled job's log, a plain line every `every` seconds).
+    Pages are written by forked processes too (`parallel`), which inherit the handlers:
+    the count of pages written is in memory they share."""
 
     describe: object  # (read, written) -> str, in the user's language
     stream: object = sys.stderr
     after: float = 1.5
     every: float = 15.0
     read: int = 0
-    written: int = 0
+    _written: object = field(
+        default_factory=lambda: multiprocessing.get_context("fork").Value("l", 0))
     _stop: threading.Event = field(default_factory=threading.Event)
     _shown: bool = False
+
+    @property
+    def written(self) -> int:
+        return self._written.value
 
     def count_read(self, sender, **kwargs):
         self.read += 1
 
     def count_written(self, path, **kwargs):
-        self.written += 1
+        with self._written.get_lock():
+            self._written.value += 1
 
     @contextmanager
     def running(self):

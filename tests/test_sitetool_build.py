@@ -2,6 +2,7 @@
 stories on their day, and says what it built."""
 
 import io
+import multiprocessing
 import os
 import re
 import shutil
@@ -121,10 +122,15 @@ def test_progress_counts_what_pelican_reads_and_writes():
         signals.content_object_init.send(object())
         for name in ("a.html", "b.html"):
             signals.content_written.send(name, context={})
+        # a page written by a forked process, as the build's other processes write them
+        forked = multiprocessing.get_context("fork").Process(
+            target=signals.content_written.send, args=("c.html",), kwargs={"context": {}})
+        forked.start()
+        forked.join()
         progress.show()
-    signals.content_written.send("c.html", context={})  # after the build: not counted
-    assert (progress.read, progress.written) == (1, 2)
-    assert shown.getvalue() == "1 read, 2 written\n"
+    signals.content_written.send("d.html", context={})  # after the build: not counted
+    assert (progress.read, progress.written) == (1, 3)
+    assert shown.getvalue() == "1 read, 3 written\n"
 
 
 def test_a_build_failing_while_pagefind_indexes_leaves_nothing_behind(tmp_path):
