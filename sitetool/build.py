@@ -108,8 +108,9 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     if log.failed(strict):
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, output, problems, seconds)
-    counts = count_output(staging)
-    changes = _swap_in(staging, output, spare)
+    written = list(_files_in(staging))  # one walk for the summary and the comparison
+    counts = _count(written)
+    changes = _swap_in(staging, output, spare, written)
     if record:
         record.save()
     return BuildResult(True, output, problems, seconds, counts, changes)
@@ -124,27 +125,30 @@ def _read_and_write(settings, log, strict, writer, before_pages_written):
 
 
 def count_output(folder: Path) -> Counts:
+    return _count(_files_in(folder))
+
+
+def _count(files) -> Counts:
+    """What the files (paths relative to the output) are, for the summary."""
     counts = Counts()
-    theme = folder / "theme"
-    for path in folder.rglob("*"):
-        name = path.name
-        if name.endswith(".html"):
+    for relative in files:
+        if relative.endswith(".html"):
             counts.pages += 1
-        elif name.endswith(FEED_SUFFIXES):
+        elif relative.endswith(FEED_SUFFIXES):
             counts.feeds += 1
-        elif name.endswith(".ics"):
+        elif relative.endswith(".ics"):
             counts.calendars += 1
-        elif name.lower().endswith(IMAGE_SUFFIXES) and theme not in path.parents:
+        elif relative.lower().endswith(IMAGE_SUFFIXES) and not relative.startswith("theme/"):
             counts.photos += 1
     return counts
 
 
-def _swap_in(staging: Path, output: Path, spare: Path) -> Changes:
+def _swap_in(staging: Path, output: Path, spare: Path, written: list[str]) -> Changes:
     """Put the staging folder in the output's place and keep the previous site as the
     spare. On Linux the two folders trade places in one step (renameat2 with
     RENAME_EXCHANGE), so a web server serving `output` never finds it missing; elsewhere
     two renames in a row."""
-    changes = _keep_unchanged_timestamps(staging, output)
+    changes = _keep_unchanged_timestamps(written, staging, output)
     if output.exists() and _exchange(staging, output):
         spare_output.keep(staging, spare)  # staging now holds the previous site
         return changes
@@ -173,13 +177,14 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def _keep_unchanged_timestamps(new: Path, old: Path) -> Changes:
-    """Give each new file that is byte-identical to the old one the old time stamps.
+def _keep_unchanged_timestamps(written: list[str], new: Path, old: Path) -> Changes:
+    """Give each new file (`written`: their paths relative to `new`) that is
+    byte-identical to the old one the old time stamps.
     (`os.walk` and one read of each file, not `pathlib.rglob` and `filecmp`: 0.29 →
     0.18 s for the 2,970 files of the 500-story site, on every rebuild.)"""
     changes = Changes()
     old_files = set(_files_in(old))
-    for relative in _files_in(new):
+    for relative in written:
         if relative not in old_files:
             changes.added += 1
             continue
