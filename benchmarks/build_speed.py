@@ -166,8 +166,11 @@ class Tool(ABC):
             discard(path)
 
     def build(self, scenario: str) -> None:
-        command, cwd, env = self.command()
-        self.record(scenario, run(command, cwd, env))
+        self.record(scenario, self.timed())
+
+    def timed(self) -> Run:
+        """One build, measured, not recorded."""
+        return run(*self.command())
 
     def record(self, scenario: str, new: Run) -> None:
         """Keep the best time and CPU time and the highest memory of the rounds."""
@@ -282,8 +285,7 @@ def measure(stories_per_lang: int, photos: int, seed: int, repeat: int,
         seconds = {}
         for tool in (ours, vanilla) if pair % 2 == 0 else (vanilla, ours):
             tool.clear()
-            command, cwd, env = tool.command()
-            seconds[tool.name] = run(command, cwd, env).seconds
+            seconds[tool.name] = tool.timed().seconds
         ratios.append(seconds[ours.name] / seconds[vanilla.name])
     return tools, ratios
 
