@@ -54,17 +54,58 @@ def read_site(settings: dict) -> Site:
     generators = [cls(context=context, settings=settings, path=pelican.path,
                       theme=pelican.theme, output_path=pelican.output_path)
                   for cls in pelican._get_generator_classes()]
+    _walk_and_hash_once(generators)
     read_on_every_core(generators, processes_for(settings))
     for generator in generators:
         if hasattr(generator, "generate_context"):
             generator.generate_context()
-        if hasattr(generator, "check_disabled_readers"):
+        # Pelican walks the sources once more to warn of files whose reader lacks its
+        # package; with none lacking (Markdown is pinned) the walk can find nothing.
+        if hasattr(generator, "check_disabled_readers") and generator.readers.disabled_readers:
             generator.check_disabled_readers()
     signals.all_generators_finalized.send(generators)
     for generator in generators:
         if hasattr(generator, "refresh_metadata_intersite_links"):
             generator.refresh_metadata_intersite_links()
     return Site(pelican, context, generators)
+
+
+def _walk_and_hash_once(generators) -> None:
+    """Within one read, each source folder walked and each source hashed once.
+
+    Pelican walks a generator's folders for each use (`read_on_every_core()`, then
+    `generate_context()`), and its content cache hashes a source when its reading is
+    looked up, stored, and looked up again by the generator's own cache: 8 walks and
+    4,636 hashes for the 1,045 sources of the 500-story site, in every preview rebuild.
+    Here the first answer stands for the rest of the read. A source saved while the
+    build reads keeps the hash it had when first seen, so the next build reads it again.
+    """
+    from pelican.cache import FileStampDataCacher
+
+    hashes = {}
+
+    def remembered(hash_file):
+        def stamp(path):
+            if path not in hashes:
+                hashes[path] = hash_file(path)
+            return hashes[path]
+        return stamp
+
+    for generator in generators:
+        walks = {}
+        walk = generator.get_files
+
+        def get_files(paths, exclude=None, extensions=None, walks=walks, walk=walk):
+            key = (repr(paths), repr(exclude),
+                   extensions if extensions in (None, False) else tuple(extensions))
+            if key not in walks:
+                walks[key] = frozenset(walk(paths, exclude=exclude, extensions=extensions))
+            return walks[key]
+
+        generator.get_files = get_files
+        for cacher in (generator, getattr(generator, "readers", None)):
+            if isinstance(cacher, FileStampDataCacher):
+                cacher._filestamp_func = remembered(cacher._filestamp_func)
 
 
 # Sent (sender: the Pelican object) once every page is written, before the generators of
