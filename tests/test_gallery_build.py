@@ -398,6 +398,30 @@ def test_a_settings_change_redoes_only_the_renditions_it_affects(rebuilds):
     assert redone == {name for name in after if name.endswith(".avif")}
 
 
+def test_adding_a_photo_processes_that_photo_alone(tmp_path):
+    story = write_story(tmp_path / "content")
+    upright_marker(640, 480).save(story / "photos" / "a.jpg", "JPEG")
+    sidecar(story, ("a.jpg", "Ā", "A"))
+    output, settings = tmp_path / "output", str(settings_file(tmp_path))
+    assert build_site(tmp_path / "content", output, "--settings", settings).returncode == 0
+    before = stats(renditions(output))
+    cached = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")
+              if p.name != "manifest.json"}
+    save_turned(upright_marker(480, 640), story / "photos" / "b.jpg")
+    sidecar(story, ("a.jpg", "Ā", "A"), ("b.jpg", "Bē", "B"))
+    result = build_site(tmp_path / "content", output, "--settings", settings)
+    assert result.returncode == 0, result.stderr
+    after = stats(renditions(output))
+    added = sorted(after.keys() - before.keys())
+    assert len(added) == len(WIDTHS) * len(FORMATS)
+    assert all(name.startswith("b-") for name in added), added
+    assert {name: after[name] for name in before} == before  # same inodes, same mtimes
+    now_cached = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")
+                  if p.name != "manifest.json"}
+    assert {p: now_cached[p] for p in cached} == cached  # a.jpg's renditions not redone
+    assert len(now_cached) - len(cached) == len(WIDTHS) * len(FORMATS)
+
+
 def test_originals_and_sidecars_are_published_only_when_the_settings_say_so(rebuilds):
     for name in ("first", "again", "avif"):
         assert rebuilds[name]["published"] == {}
