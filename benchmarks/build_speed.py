@@ -302,7 +302,8 @@ def _ratio(a: float, b: float | None) -> str:
     return f"{a / b:.2f}×" if b else "—"
 
 
-def report(size: int, tools: list[Tool], pair_ratios: list[float]) -> tuple[list[str], dict]:
+def report(size: int, tools: list[Tool], pair_ratios: list[float],
+           photos: int) -> tuple[list[str], dict]:
     ours, vanilla, hugo = tools
     lines = [f"### {size} stories per language", "",
              "| | ours | ours CPU | vanilla Pelican | its CPU | Hugo | its CPU "
@@ -347,7 +348,8 @@ def report(size: int, tools: list[Tool], pair_ratios: list[float]) -> tuple[list
                "preview_seconds": ours.runs["preview"].seconds,
                "preview_cpu": ours.runs["preview"].cpu, "preview_pages": ours.preview_pages,
                "peak_mb": peak[ours.name], "ms_per_page": per_page[ours.name],
-               "ms_per_page_vanilla": per_page[vanilla.name], "cold_pairs": pair_ratios}
+               "ms_per_page_vanilla": per_page[vanilla.name], "cold_pairs": pair_ratios,
+               "photos": photos}
     return lines, figures
 
 
@@ -357,16 +359,25 @@ def targets(results: dict[int, dict]) -> list[str]:
     def verdict(ok):
         return "met" if ok else "**missed**"
 
+    def cold_verdict(ok, photos):
+        # with --photos our cold build also makes every photo's renditions, which vanilla
+        # Pelican does not (benchmarks/photos.py measures that work on its own)
+        if photos:
+            return f"not judged: {photos} photos' renditions, which vanilla Pelican does not make"
+        return verdict(ok)
+
     lines = ["| target | CPU time | wall clock | |", "|---|---:|---:|---|"]
     for size, f in results.items():
+        pairs = f["cold_pairs"]
+        cold = cold_verdict(f["cold_wall"] <= TARGETS["cold"], f["photos"])
         lines += [
             f"| cold ≤ {TARGETS['cold']}× vanilla cold ({size}) | {f['cold_cpu']:.2f}× | "
-            f"{f['cold_wall']:.2f}× | {verdict(f['cold_wall'] <= TARGETS['cold'])} |",
-            *([f"| the same, median of {len(f['cold_pairs'])} back-to-back pairs "
-               f"({min(f['cold_pairs']):.2f}–{max(f['cold_pairs']):.2f}×) ({size}) | | "
-               f"{statistics.median(f['cold_pairs']):.2f}× | "
-               f"{verdict(statistics.median(f['cold_pairs']) <= TARGETS['cold'])} |"]
-              if f["cold_pairs"] else []),
+            f"{f['cold_wall']:.2f}× | {cold} |",
+            *([f"| the same, median of {len(pairs)} back-to-back pairs "
+               f"({min(pairs):.2f}–{max(pairs):.2f}×) ({size}) | | "
+               f"{statistics.median(pairs):.2f}× | "
+               f"{cold_verdict(statistics.median(pairs) <= TARGETS['cold'], f['photos'])} |"]
+              if pairs else []),
             f"| warm ≤ {TARGETS['warm']}× vanilla cold ({size}) | {f['warm_cpu']:.2f}× | "
             f"{f['warm_wall']:.2f}× | {verdict(f['warm_wall'] <= TARGETS['warm'])} |",
             f"| warm ≤ Hugo cold ({size}) | | {f['warm_vs_hugo']:.2f}× | "
@@ -425,7 +436,7 @@ def main(argv=None) -> None:
         for size in args.stories:
             tools, pair_ratios = measure(size, args.photos, args.seed, args.repeat,
                                          args.processes, args.pairs)
-            table, results[size] = report(size, tools, pair_ratios)
+            table, results[size] = report(size, tools, pair_ratios, args.photos)
             lines += table
     finally:
         shutil.rmtree(TRASH, ignore_errors=True)
