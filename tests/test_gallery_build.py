@@ -398,6 +398,11 @@ def test_a_settings_change_redoes_only_the_renditions_it_affects(rebuilds):
     assert redone == {name for name in after if name.endswith(".avif")}
 
 
+def cached_renditions(cache: Path) -> dict[Path, int]:
+    """The gallery cache's renditions and their modification times."""
+    return {p: p.stat().st_mtime_ns for p in cache.rglob("*.*") if p.name != "manifest.json"}
+
+
 def test_adding_a_photo_processes_that_photo_alone(tmp_path):
     story = write_story(tmp_path / "content")
     upright_marker(640, 480).save(story / "photos" / "a.jpg", "JPEG")
@@ -405,8 +410,7 @@ def test_adding_a_photo_processes_that_photo_alone(tmp_path):
     output, settings = tmp_path / "output", str(settings_file(tmp_path))
     assert build_site(tmp_path / "content", output, "--settings", settings).returncode == 0
     before = stats(renditions(output))
-    cached = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")
-              if p.name != "manifest.json"}
+    cached = cached_renditions(tmp_path / "cache")
     save_turned(upright_marker(480, 640), story / "photos" / "b.jpg")
     sidecar(story, ("a.jpg", "Ā", "A"), ("b.jpg", "Bē", "B"))
     result = build_site(tmp_path / "content", output, "--settings", settings)
@@ -416,8 +420,7 @@ def test_adding_a_photo_processes_that_photo_alone(tmp_path):
     assert len(added) == len(WIDTHS) * len(FORMATS)
     assert all(name.startswith("b-") for name in added), added
     assert {name: after[name] for name in before} == before  # same inodes, same mtimes
-    now_cached = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.*")
-                  if p.name != "manifest.json"}
+    now_cached = cached_renditions(tmp_path / "cache")
     assert {p: now_cached[p] for p in cached} == cached  # a.jpg's renditions not redone
     assert len(now_cached) - len(cached) == len(WIDTHS) * len(FORMATS)
 
