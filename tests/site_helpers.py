@@ -102,13 +102,16 @@ def stable_files(folder: Path) -> list[str]:
 
 
 NGINX_EXAMPLE = ROOT / "docs/nginx/socialais-dienests.conf"
+# The security headers the example includes, and the preview sends (`security_headers`).
+NGINX_HEADERS = ROOT / "docs/nginx/socialais-dienests-headers.conf"
 
 
 def nginx_header(name: str) -> str:
     """A header the example web-server configuration sends with every page."""
-    found = re.findall(rf'^\s*add_header {name} "([^"]+)" always;$',
-                       NGINX_EXAMPLE.read_text("utf-8"), re.MULTILINE)
-    assert len(found) == 1, f"one {name} header in {NGINX_EXAMPLE}"
+    from sitetool import security_headers
+
+    found = [value for header, value in security_headers.read(NGINX_HEADERS) if header == name]
+    assert len(found) == 1, f"one {name} header in {NGINX_HEADERS}"
     return found[0]
 
 
