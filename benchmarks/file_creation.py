@@ -1,6 +1,6 @@
 """What making files costs on this machine's disk, and how deletions change it: a site's
 worth of folders with one file each, made, deleted, made again, round after round. Prints
-a Markdown row per round (README "Performance").
+a Markdown row per round (benchmarks/README.md).
 
     .venv/bin/python benchmarks/file_creation.py                  # 3,000 folders, 8 rounds
     .venv/bin/python benchmarks/file_creation.py --folders 1600 --rounds 4 --where /tmp

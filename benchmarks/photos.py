@@ -1,6 +1,6 @@
 """Photo processing speed and output size, through the gallery plugin's own pipeline
 (plugins/gallery/processing.py `publish_renditions`) with the project's settings. Prints a Markdown
-table (README "Photo galleries").
+table (docs/galleries.md).
 
     .venv/bin/python benchmarks/photos.py              # 24 photos
     .venv/bin/python benchmarks/photos.py --photos 48

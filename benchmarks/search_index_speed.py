@@ -1,5 +1,5 @@
 """How long Pagefind takes to index a built site: the `search_index` plugin's step at the
-end of every build. Prints a Markdown row per site (README "Site search").
+end of every build. Prints a Markdown row per site (docs/search.md).
 
     .venv/bin/python -m sitetool build --output /tmp/site
     .venv/bin/python benchmarks/search_index_speed.py /tmp/site

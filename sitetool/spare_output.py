@@ -20,7 +20,7 @@ gallery links them again.
 
 Why: on this project's VM, ext4 without a journal searches past recently deleted inodes
 when it makes a new one (`benchmarks/file_creation.py`), so each build that deleted and
-made again the whole site made the next one slower (README "Performance").
+made again the whole site made the next one slower (benchmarks/README.md).
 """
 
 import os

@@ -2,7 +2,7 @@
 
 Our own because the PyPI sitemap plugin writes its alternates with `ref=` instead of
 `href=`, leaves out the page itself and `x-default`, and gives undated pages the build
-time as `lastmod` (see the research notes).
+time as `lastmod` (docs/plugin-choices.md).
 
 Signal: `finalized` — read the head of every HTML page in the output, as a search engine
 would, and list each page whose canonical address is its own and that does not ask not to
