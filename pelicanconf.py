@@ -35,7 +35,7 @@ UI_TRANSLATIONS_DIR = "theme/translations"
 PATH = "content"
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages", "services"]
-# attachments inside bundles are published as they are
+# files in bundles are published only when content names them (plugins/published_files)
 STATIC_PATHS = ["news", "pages", "services"]
 PATH_METADATA = (
     r"(?P<section>news|pages|services)/(?:(?P<year>\d{4})/)?(?P<slug>[^/]+)/index\.(?P<lang>[a-z]{2})\.md"
@@ -44,6 +44,8 @@ ARTICLE_TRANSLATION_ID = "bundle"
 PAGE_TRANSLATION_ID = "bundle"
 DEFAULT_DATE = None
 WITH_FUTURE_DATES = True  # bundle_reader turns future stories into drafts itself
+# A longer title is cut off in search results and browser tabs: a warning names it.
+TITLE_MAX_LENGTH = 110
 NEWS_KINDS = {  # kind -> URL slug of its list in each language
     "visit": {"lv": "pieredzes-vizites", "en": "visits"},
     "service-change": {"lv": "pakalpojumu-izmainas", "en": "service-changes"},
@@ -172,6 +174,7 @@ PLUGINS += ["feeds"]
 GALLERY_FOLDER = "photos"
 GALLERY_SIDECAR = "photos.yml"
 GALLERY_URL = "photos/{year}/{slug}/"  # where a story's renditions are published
+GALLERY_PAGE_URL = "photos/{bundle}/"  # those of images in a page's or service's text
 GALLERY_THUMBNAIL_WIDTH = 400  # in the gallery grid and on news cards
 GALLERY_DISPLAY_WIDTHS = [800, 1200, 1920]  # in the viewer; the widest is the no-JS link
 GALLERY_SHARE_WIDTH = 1200  # the cover's JPEG for link previews: the widest up to this
@@ -186,11 +189,22 @@ GALLERY_MAX_PIXELS = 80_000_000
 GALLERY_MAX_ASPECT_RATIO = 4
 GALLERY_WORKERS = 0  # processes for image work; 0 = one per CPU core
 GALLERY_CACHE_PATH = os.path.join(os.path.dirname(__file__), ".cache", "gallery")
-# True also publishes the camera files as they are, with their EXIF — GPS positions
-# included (photos of clients' homes would show where they live).
-GALLERY_PUBLISH_ORIGINALS = False
+# Images in the text (`![Zāle](zale.jpg)`) are published as renditions too, in a
+# <picture> this wide on screen. The camera files never are: their EXIF carries GPS
+# positions (photos of clients' homes would show where they live).
+GALLERY_TEXT_IMAGE_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"
 STORY_SECTIONS.append("partials/story_gallery.html")
 PLUGINS += ["gallery"]
+
+# --- What is published (plugins/published_files; docs/publishing-safety.md) ------------
+# Of the other files beside stories, pages and services, only those that published
+# content names are published, as they are: links in the text, and these fields (`field`,
+# or `field.key` in a list of records). Images never are (the gallery publishes copies
+# without their metadata); anything else is left out and listed by `sitetool check`.
+PUBLISHED_FILE_FIELDS = ["documents.file"]
+# Settings naming folders where a symbolic link is an error (links are never followed).
+NO_LINKS_IN = ["PATH", "THEME", "PLUGIN_PATHS"]
+PLUGINS += ["published_files"]
 
 # --- Services, offices, service notices and urgent help --------------------------------------
 # (plugins services, offices, service_notices; see plugins/README.md)
@@ -313,6 +327,10 @@ NEW_CONTENT_AUTHOR = {
     "role": {"lv": "Sociālā dienesta vadītājas vietniece",
              "en": "Deputy Head of the Social Service"},
 }
+# The security headers of every response (Content-Security-Policy…): the file the web
+# server includes (docs/deploy.md), which `sitetool serve` sends too.
+SECURITY_HEADERS_FILE = os.path.join(os.path.dirname(__file__), "docs", "nginx",
+                                     "socialais-dienests-headers.conf")
 # These plugins' generators write whole-site files of their own (feeds, calendars).
 # `sitetool build` runs them once the pages are written, while Pagefind indexes those;
 # `sitetool serve`, which re-renders only the pages an edit touches, leaves their files
@@ -323,3 +341,22 @@ WHOLE_SITE_OUTPUT_PLUGINS = ["feeds", "meeting_calendar"]
 # feeds' `.feed-id` (written by the build into story folders; if Pelican published them,
 # a story's first build would differ from every later one).
 IGNORE_FILES = [".*"]
+
+# --- The web editor (Decap CMS at /admin/; sitetool/cms_config.py, docs/web-editor.md) ---
+# `sitetool serve` always offers it, writing into content/ through Decap's local server
+# (decap-server, from package-lock.json). A published site gets /admin/ only when a Git
+# backend is set here, e.g. a municipality's GitLab or Forgejo with its OAuth application:
+#   WEB_EDITOR_BACKEND = {"name": "gitlab", "repo": "novads/socialais-dienests",
+#                         "base_url": "https://git.novads.lv", "api_root":
+#                         "https://git.novads.lv/api/v4", "auth_type": "pkce",
+#                         "app_id": "…", "branch": "main"}
+#   WEB_EDITOR_BACKEND = {"name": "gitea", "repo": "novads/socialais-dienests",
+#                         "base_url": "https://git.novads.lv", "api_root":
+#                         "https://git.novads.lv/api/v1", "app_id": "…", "branch": "main"}
+WEB_EDITOR_BACKEND = None
+# True: a saved story is a draft to review before it is published (needs a Git backend).
+WEB_EDITOR_EDITORIAL_WORKFLOW = False
+# Where the media library opened outside a story saves files (a story's go to its photos/).
+WEB_EDITOR_MEDIA_FOLDER = "media"
+# The editor's interface languages; the first is the default (the others: ?lang=en).
+WEB_EDITOR_LANGUAGES = ["lv", "en"]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import ROOT, spare_output
 from .build_record import BuildRecord
+from .check import publishing_problems
 from .parallel import processes_for
 from .pipeline import (
     Entry,
@@ -64,6 +65,7 @@ class BuildResult:
     counts: Counts = field(default_factory=Counts)
     changes: Changes = field(default_factory=Changes)
     up_to_date: bool = False  # nothing changed since the last build: nothing was done
+    debug: list[Entry] = field(default_factory=list)  # Pelican's lines for --debug
 
 
 def build(settings_file: Path, output: Path, *, strict: bool = False,
@@ -83,6 +85,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         try:
             settings = load_settings(settings_file, {**(overrides or {}),
                                                      "OUTPUT_PATH": str(staging)})
+            log.content_path = settings["PATH"]
             # `--no-cache` keeps no cache, this record included; nor does the preview,
             # whose settings differ from any build's
             record = (BuildRecord(settings, output, settings_file, strict)
@@ -104,20 +107,22 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         except Exception as error:
             log.add(stopped_entry(error))
     seconds = time.perf_counter() - started
-    problems = log.sorted()
+    problems, debug = log.sorted(), log.sorted(("debug",))
     if log.failed(strict):
         shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(False, output, problems, seconds)
+        return BuildResult(False, output, problems, seconds, debug=debug)
     written = list(_files_in(staging))  # one walk for the summary and the comparison
     counts = _count(written)
     changes = _swap_in(staging, output, spare, written)
     if record:
         record.save()
-    return BuildResult(True, output, problems, seconds, counts, changes)
+    return BuildResult(True, output, problems, seconds, counts, changes, debug=debug)
 
 
 def _read_and_write(settings, log, strict, writer, before_pages_written):
     site = read_site(settings)
+    for problem in publishing_problems(site):
+        log.add(Entry(problem.severity, problem))
     if not log.failed(strict):  # nothing will be published: spare the writing
         # a writer of the caller's (the preview's) sees every page: one process
         write_site(site, writer, processes=1 if writer else processes_for(settings),

@@ -9,7 +9,8 @@ On top of that, rules that only make sense across the whole site:
 - `{filename}` / `{static}` / `{attach}` links: the file they point to must exist and be
   published (Pelican would leave a dead link, with a warning that names no line);
 - content at an address the site's own pages use (a page folder named `jaunumi`…);
-- `review_by` dates that have come: the content is listed as due for review.
+- `review_by` dates that have come: the content is listed as due for review;
+- files beside the content that nothing names, so are not published (plugins/published_files).
 """
 
 import os
@@ -41,6 +42,7 @@ class CheckResult:
     entries: list[Entry] = field(default_factory=list)
     files: int = 0
     seconds: float = 0.0
+    debug: list[Entry] = field(default_factory=list)  # Pelican's lines for --debug
 
     def count(self, severity: str) -> int:
         return sum(1 for e in self.entries if e.severity == severity)
@@ -61,17 +63,31 @@ def check(settings_file: Path, overrides: dict | None = None) -> CheckResult:
         try:
             settings = load_settings(settings_file, {**(overrides or {}),
                                                      "OUTPUT_PATH": str(never_written)})
+            log.content_path = settings["PATH"]
             site = read_site(settings)
-            sources = [c for c in content_objects(site)
-                       if c.source_path and c.source_path.endswith(".md")]
+            sources = _markdown_sources(site)
             files = len({c.source_path for c in sources})
-            for rule in (missing_translations, broken_links, addresses_taken,
-                         due_for_review):
-                for problem in rule(site, sources):
-                    log.add(Entry(problem.severity, problem))
+            for problem in [*publishing_problems(site, sources),
+                            *missing_translations(site, sources),
+                            *due_for_review(site, sources),
+                            *unreferenced_files(site)]:
+                log.add(Entry(problem.severity, problem))
         except Exception as error:
             log.add(stopped_entry(error))
-    return CheckResult(log.sorted(), files, time.perf_counter() - started)
+    return CheckResult(log.sorted(), files, time.perf_counter() - started,
+                       log.sorted(("debug",)))
+
+
+def publishing_problems(site, sources=None) -> list[Problem]:
+    """The site-wide rules whose problems stop a (production) build: the build applies
+    them too, so that it says what `check` says, with the same lines."""
+    if sources is None:
+        sources = _markdown_sources(site)
+    return [*broken_links(site, sources), *addresses_taken(site, sources)]
+
+
+def _markdown_sources(site):
+    return [c for c in content_objects(site) if c.source_path and c.source_path.endswith(".md")]
 
 
 def _shown(settings, path) -> str:
@@ -187,3 +203,13 @@ def due_for_review(site, sources):
                            "review_by", "was due on {date}: check that this is still right",
                            "update what has changed, then set the next review date",
                            severity="notice", params={"date": review_by.date().isoformat()})
+
+
+def unreferenced_files(site):
+    """Files in a story's, page's or service's folder that no content names: the build
+    leaves them out (a backup, notes, a photo outside the gallery)."""
+    for shown in site.context.get("unreferenced_files", []):
+        yield Problem(shown, 1, "", "not published: nothing refers to it",
+                      "to publish it, link to it from the text, e.g. [Plan (PDF)](plans.pdf), "
+                      "or show a photo in the text or the gallery; otherwise move it out of "
+                      "the content folder", severity="notice")

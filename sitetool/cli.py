@@ -45,9 +45,19 @@ class Command:
             overrides.update(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
         return overrides
 
-    def problems(self, entries, stream) -> None:
-        for entry in entries:
-            print(entry.render(self.lang), file=stream)
+    @property
+    def debug(self) -> bool:
+        return getattr(self.args, "debug", False)
+
+    def problems(self, entries, stream, debug_entries=()) -> None:
+        """One line per problem (a line said twice, once); with `--debug`, Pelican's own
+        lines and tracebacks too."""
+        shown = set()
+        for entry in [*entries, *(debug_entries if self.debug else ())]:
+            line = entry.render(self.lang, self.debug)
+            if line not in shown:
+                shown.add(line)
+                print(line, file=stream)
 
 
 def run_new(command: Command) -> int:
@@ -116,6 +126,9 @@ def run_check(command: Command) -> int:
         print(_("Due for review (review_by):"))
         command.problems(review, sys.stdout)
         print()
+    if command.debug and result.debug:
+        command.problems([], sys.stdout, result.debug)
+        print()
     counts = ", ".join((
         command.messages.ngettext("{count} error", "{count} errors", result.count("error")),
         command.messages.ngettext("{count} warning", "{count} warnings",
@@ -147,13 +160,13 @@ def run_build(command: Command) -> int:
     if not result.ok:
         print(_("Build failed; {output} was left as it was.", output=result.output),
               file=sys.stderr)
-        command.problems(result.problems, sys.stderr)
+        command.problems(result.problems, sys.stderr, result.debug)
         return 1
     if result.up_to_date:
         print(_("Nothing has changed since the last build: {output} is up to date.",
                 output=result.output))
         return 0
-    command.problems(result.problems, sys.stderr)  # warnings of a non-strict build
+    command.problems(result.problems, sys.stderr, result.debug)  # a preview's warnings
     counts, changes = result.counts, result.changes
     what = ", ".join((
         ngettext("{count} page", "{count} pages", counts.pages),
@@ -224,6 +237,9 @@ def _parser(messages: Messages) -> argparse.ArgumentParser:
         parser.add_argument("-h", "--help", action="help", help=_("show this help and stop"))
         parser.add_argument("--lang", choices=LANGUAGES,
                             help=_("language of the messages: lv (default) or en"))
+        parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                            help=_("for whoever looks after the site: show Pelican's own "
+                                   "messages and the full traceback of an error"))
         return parser
 
     def settings_option(parser):

@@ -16,8 +16,10 @@ written (and `PAGES_WRITTEN` sent).
 import gc
 import logging
 import multiprocessing
+import os
 import sys
 import threading
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,15 +207,29 @@ def content_objects(site: Site):
 
 @dataclass(frozen=True)
 class Entry:
-    """One logged line: a content `Problem` (printed in the reader's language) or another
-    log message (Pelican's own, in English)."""
+    """One logged line: a content `Problem` (printed in the reader's language), or
+    another log line (Pelican's own, in English) that an editor sees only as our
+    "not in your text" line — the line itself with `--debug`. `detail` (Pelican's own
+    line, a traceback) is shown with `--debug` only."""
 
-    severity: str  # error | warning | notice
+    severity: str  # error | warning | notice | debug (shown with --debug only)
     problem: Problem | None = None
     text: str = ""
+    detail: str = ""
 
-    def render(self, lang: str) -> str:
-        return self.problem.render(lang) if self.problem else self.text
+    def render(self, lang: str, debug: bool = False) -> str:
+        if self.problem:
+            line = self.problem.render(lang)
+        elif debug:
+            line = self.text
+        else:
+            from .i18n import Messages
+
+            line = Messages(lang)._(
+                "The site's program reported a problem that is not in your text. Run the "
+                "same command again with --debug and send what it prints to whoever looks "
+                "after the site.")
+        return f"{line}\n{self.detail}" if debug and self.detail else line
 
     def __str__(self) -> str:
         return self.render("en")
@@ -225,13 +241,55 @@ class Entry:
         return (1, self.text, 0, "")
 
 
+# Pelican's own lines about content, and the Problem an editor gets instead. The lines
+# it logs for dead {filename} links are said by `check.broken_links`, with the line.
+COVERED_BY_OUR_RULES = ("Unable to find '%s', skipping url replacement.",)
+
+
+def _pelican_problem(record, content_path: str) -> Problem | None:
+    """Our line for one of Pelican's lines about a content file, or None."""
+    def shown(path):  # as the editor knows it: content/news/…
+        return os.path.relpath(os.path.join(content_path, path),
+                               os.path.dirname(content_path))
+    if record.msg == "Could not process %s":
+        return Problem(shown(record.args[0]), 1, "",
+                       "this file could not be read: the site's program stopped on it",
+                       "run the same command again with --debug and send what it prints "
+                       "to whoever looks after the site")
+    if record.msg == "Empty alt attribute for image %s in %s":
+        image, path = record.args
+        return Problem(shown(path), _line_naming(path, image), "",
+                       "the picture {image} has no description (alt text)",
+                       "describe what it shows between its square brackets: "
+                       "![what the picture shows](…)", severity="warning",
+                       params={"image": image})
+    if record.msg == "Skipping %s: could not find information about '%s'":
+        path, name = record.args
+        return Problem(shown(str(path)), 1, str(name), "is missing",
+                       "add a line such as  {field}: {example}",
+                       params={"field": str(name), "example": "…"})
+    return None
+
+
+def _line_naming(path: str, text: str) -> int:
+    """The first line of a source file that contains `text` (1 if none does)."""
+    try:
+        lines = Path(path).read_text("utf-8").splitlines()
+    except (OSError, ValueError):
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if text in line), 1)
+
+
 class LogCollector(logging.Handler):
     """Remembers problems logged while the site is read and written: every WARNING and
-    ERROR line, and content `Problem`s logged at INFO (notices)."""
+    ERROR line, and content `Problem`s logged at INFO (notices). Pelican's own lines
+    about a content file become our Problems once `content_path` (the settings' PATH) is
+    known."""
 
     def __init__(self):
         super().__init__(logging.INFO)
         self.entries: list[Entry] = []
+        self.content_path: str | None = None
 
     def emit(self, record):
         args = record.args if isinstance(record.args, tuple) else ()
@@ -244,9 +302,17 @@ class LogCollector(logging.Handler):
             severity = "notice"
         else:
             return  # Pelican's "Writing …" and other progress chatter
+        detail = ""
+        if problem is None:
+            detail = record.getMessage() + _traceback(record)
+            if record.msg in COVERED_BY_OUR_RULES:
+                severity = "debug"
+            elif self.content_path and args:
+                problem = _pelican_problem(record, self.content_path)
         if problem is not None and problem.severity in ("error", "warning", "notice"):
             severity = max(severity, problem.severity, key=_SEVERITY_RANK.index)
-        self.entries.append(Entry(severity, problem, "" if problem else record.getMessage()))
+        self.entries.append(Entry(severity, problem, "" if problem else record.getMessage(),
+                                  detail if problem else _traceback(record).strip("\n")))
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -260,6 +326,15 @@ class LogCollector(logging.Handler):
     def sorted(self, severities=("error", "warning", "notice")) -> list[Entry]:
         return sorted((e for e in self.entries if e.severity in severities),
                       key=lambda e: e.sort_key)
+
+
+def _traceback(record) -> str:
+    """The exception being handled when the line was logged: Pelican logs a file it could
+    not read without it (unless its own DEBUG setting is on)."""
+    exc_info = record.exc_info if record.exc_info else sys.exc_info()
+    if not exc_info or exc_info[0] is None:
+        return ""
+    return "\n" + "".join(traceback.format_exception(*exc_info)).rstrip("\n")
 
 
 _SEVERITY_RANK = ["notice", "warning", "error"]
@@ -282,7 +357,8 @@ def collecting_logs():
 def stopped_entry(error: BaseException) -> Entry:
     """A build that stopped on an exception: name it, so that a missing template
     (`TemplateNotFound: partials/x.html`) is not just a bare file name."""
-    return Entry("error", text=f"{type(error).__name__}: {error}")
+    return Entry("error", text=f"{type(error).__name__}: {error}",
+                 detail="".join(traceback.format_exception(error)).rstrip("\n"))
 
 
 # --- Progress on long runs -------------------------------------------------------------

@@ -26,7 +26,14 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
-from content_schema import build_today, parse_front_matter, read_front_matter, validate
+from content_schema import (
+    build_today,
+    parse_front_matter,
+    read_front_matter,
+    title_length_problems,
+    validate,
+)
+from content_schema.fields import FIELDS, KIND_FIELDS
 from content_schema.front_matter import FrontMatterError
 from content_schema.problems import Problem
 
@@ -80,12 +87,16 @@ def _front_matter_data(path: str, mtime_ns: int) -> dict | None:
     (the preview's many) asks again for each translation's default-language twin."""
     try:
         return read_front_matter(path).data
-    except FrontMatterError:
+    except (FrontMatterError, UnicodeDecodeError):
         return None  # reported when the file itself is read
 
 
+BROKEN_TWIN = object()  # the default-language twin exists but cannot be read
+
+
 def _twin_front_matter(generator, source_file, lang):
-    """Raw front matter of the default-language file beside a translation, if any: from
+    """Raw front matter of the default-language file beside a translation: None when
+    there is none (a story only in English), `BROKEN_TWIN` when it cannot be read. From
     Pelican's content cache when it holds the twin's reading (a cached build, or the twin
     read already — at 2,500 stories per language this spares 0.9 s of parsing again),
     else parsed."""
@@ -93,16 +104,26 @@ def _twin_front_matter(generator, source_file, lang):
     default = settings["DEFAULT_LANG"]
     if lang == default:
         return None
-    twin = os.path.join(os.path.dirname(settings["PATH"]),
-                        str(Path(source_file).with_name(f"index.{default}.md")))
-    _, reading = generator.readers.get_cached_data(os.path.abspath(twin), (None, None))
+    twin = os.path.abspath(os.path.join(os.path.dirname(settings["PATH"]), str(
+        Path(source_file).with_name(f"index.{default}.md"))))
+    try:
+        mtime_ns = os.stat(twin).st_mtime_ns
+    except FileNotFoundError:
+        return None  # asked for, Pelican's cache would log a missing file as a problem
+    _, reading = generator.readers.get_cached_data(twin, (None, None))
     if reading is not None:
         front_matter = reading.get("front_matter")
-        return front_matter.data if front_matter else None  # a broken one is reported
-    try:
-        return _front_matter_data(twin, os.stat(twin).st_mtime_ns)
-    except FileNotFoundError:
-        return None
+        return front_matter.data if front_matter else BROKEN_TWIN
+    data = _front_matter_data(twin, mtime_ns)
+    return BROKEN_TWIN if data is None else data
+
+
+def _needs_broken_twin_values(values, section) -> bool:
+    """A required field the translation takes from its twin is wrong there (and said
+    there, once): the translation cannot be published either."""
+    fields = {**FIELDS.get(section, {}), **KIND_FIELDS.get(str(values.get("kind")), {})}
+    return any(field.required and field.inherit and name not in values
+               for name, field in fields.items())
 
 
 def apply_schema(generator, metadata):
@@ -125,8 +146,12 @@ def apply_schema(generator, metadata):
         _skip(generator, metadata, source_file)
         return
     inherited = _twin_front_matter(generator, source_file, lang)
+    if inherited is BROKEN_TWIN:  # its mistake is reported in the twin, once
+        _skip(generator, metadata, source_file)
+        return
     values, problems = validate(section, front_matter, source_file, settings, inherited)
-    if _report(problems):
+    problems += title_length_problems(values, front_matter, source_file, settings)
+    if _report(problems) or (inherited and _needs_broken_twin_values(values, section)):
         _skip(generator, metadata, source_file)
         return
     metadata["front_matter_lines"] = front_matter.lines

@@ -13,7 +13,7 @@ from .front_matter import FrontMatter, parse_front_matter, read_front_matter
 from .hours import WeeklyHours
 from .problems import Problem, log_problems, unknown_reference
 from .slugs import slugify_title
-from .validate import validate
+from .validate import title_length_problems, validate
 
 __all__ = [
     "FIELDS",
@@ -30,6 +30,7 @@ __all__ = [
     "read_data_files",
     "read_front_matter",
     "slugify_title",
+    "title_length_problems",
     "unknown_reference",
     "validate",
 ]

@@ -183,3 +183,17 @@ def validate(section: str, front_matter: FrontMatter, path: str, settings: Mappi
     # one line per mistake, not one per translation.
     problems = [p for p in problems if re.split(r"[.[]", p.field)[0] not in taken]
     return values, sorted(problems, key=lambda p: (p.line, p.field))
+
+
+def title_length_problems(values: Mapping, front_matter: FrontMatter, path: str,
+                          settings: Mapping) -> list[Problem]:
+    """A title longer than a search result or a browser tab shows (`TITLE_MAX_LENGTH`)
+    is cut off there, and makes a heading of many lines on a phone."""
+    title, limit = values.get("title", ""), settings["TITLE_MAX_LENGTH"]
+    if len(title) <= limit:
+        return []
+    return [Problem(path, front_matter.line("title"), "title",
+                    "is {length} characters long: search results and browser tabs show "
+                    "only about {limit}",
+                    "shorten it to {limit} characters or fewer and say the rest in summary",
+                    severity="warning", params={"length": len(title), "limit": limit})]
