@@ -350,9 +350,9 @@ AVIF_AT_40 = {"avif": {"quality": 40, "speed": 6}, "webp": {"quality": 78, "meth
 
 @pytest.fixture(scope="module")
 def rebuilds(tmp_path_factory):
-    """One story built four times into the same output: first, again unchanged, with
-    another AVIF quality, and publishing the originals. The renditions' (inode, mtime)
-    and the cache's files after each build."""
+    """One story built three times into the same output: first, again unchanged, and
+    with another AVIF quality. The renditions' (inode, mtime), the cache's files and the
+    files published from the photos folder after each build."""
     folder = tmp_path_factory.mktemp("rebuilds")
     story = write_story(folder / "content")
     save_turned(upright_marker(480, 640), story / "photos" / "a.jpg")
@@ -362,8 +362,8 @@ def rebuilds(tmp_path_factory):
     before = {Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}
     output = folder / "output"
     builds = {}
-    for name, overrides in (("first", {}), ("again", {}), ("avif", {"GALLERY_FORMATS": AVIF_AT_40}),
-                            ("originals", {"GALLERY_PUBLISH_ORIGINALS": True})):
+    for name, overrides in (("first", {}), ("again", {}),
+                            ("avif", {"GALLERY_FORMATS": AVIF_AT_40})):
         result = build_site(folder / "content", output, "--settings",
                             str(settings_file(folder, **overrides)))
         assert result.returncode == 0, result.stderr
@@ -374,9 +374,8 @@ def rebuilds(tmp_path_factory):
             "published": {p.relative_to(output): p.read_bytes() for p in output.rglob("*")
                           if p.is_file() and "photos" in p.parts and "news" in p.parts},
         }
-    builds["originals"]["expected"] = before
-    builds["originals"]["after"] = {
-        Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}
+    builds["sources"] = {"before": before, "after": {
+        Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}}
     return builds
 
 
@@ -425,12 +424,11 @@ def test_adding_a_photo_processes_that_photo_alone(tmp_path):
     assert len(now_cached) - len(cached) == len(WIDTHS) * len(FORMATS)
 
 
-def test_originals_and_sidecars_are_published_only_when_the_settings_say_so(rebuilds):
+def test_originals_and_sidecars_are_never_published(rebuilds):
     for name in ("first", "again", "avif"):
         assert rebuilds[name]["published"] == {}
-    originals = rebuilds["originals"]
-    assert originals["published"] == originals["expected"]
-    assert originals["after"] == originals["expected"], "four builds changed no camera file"
+    sources = rebuilds["sources"]
+    assert sources["after"] == sources["before"], "three builds changed no camera file"
 
 
 def test_checking_content_reports_photo_problems_without_processing_any(tmp_path):

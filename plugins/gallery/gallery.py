@@ -11,10 +11,12 @@ Signals:
   per bad photo, sidecar entry or missing alt text. Stories get `gallery_photos` (list of
   `PhotoView`), `cover_photo` (a `PhotoView` or None) and `cover_image`
   ({url, width, height, alt} of the cover's JPEG for link previews, or None).
-- `static_generator_finalized` (reading): keep Pelican's static generator from
-  publishing the originals (camera files carry GPS positions) and the sidecars, unless
-  `GALLERY_PUBLISH_ORIGINALS`.
-- `article_generator_write_article` (writing): before the first story page is written,
+- `page_generator_finalized` (reading, once stories and pages are read): images in the
+  text of stories, pages and services become renditions too (body_images.py). No
+  original is ever published: plugins/published_files publishes only the files content
+  names, and never an image.
+- `article_generator_write_article`, `page_generator_write_page` (writing): before the
+  first story or page is written,
   process every published photo in parallel (processing.py). A photo that fails is left
   out of every page and its story's cover falls back to the next photo, so no page
   shows a broken image.
@@ -23,14 +25,16 @@ Bad photos are *warnings*: the site still builds around them in a preview, and t
 strict production build (warnings fail it) refuses to publish until they are fixed.
 """
 
+import dataclasses
 import logging
 import os
 from pathlib import Path
 
 from pelican import signals
 
-from content_schema import Problem, slugify_title
+from content_schema import Problem, log_problems, slugify_title
 
+from .body_images import BodyImages
 from .photos import (
     Photo,
     PhotoText,
@@ -75,7 +79,7 @@ class Planner:
         return os.path.relpath(path, self.project)
 
     def report(self, problem: Problem) -> None:
-        logger.warning("%s", problem)
+        log_problems(logger, [problem])
 
     def sidecar(self, folder: Path) -> Sidecar:
         if folder not in self.sidecars:
@@ -86,8 +90,9 @@ class Planner:
             self.sidecars[folder] = sidecar
         return self.sidecars[folder]
 
-    def photo(self, source: Path, content) -> Photo | None:
-        """The planned photo at `source` (planned and checked once per build)."""
+    def photo(self, source: Path, content, severity: str = "warning") -> Photo | None:
+        """The planned photo at `source` (planned and checked once per build); a file
+        that cannot be one is reported at `severity`."""
         if source in self.photos:
             return self.photos[source]
         try:
@@ -95,10 +100,12 @@ class Planner:
                                  self.settings["GALLERY_MAX_PIXELS"],
                                  self.settings["GALLERY_MAX_ASPECT_RATIO"])
         except Unusable as unusable:
-            self.report(unusable.problem)
+            self.report(dataclasses.replace(unusable.problem, severity=severity))
             self.photos[source] = None
             return None
-        folder_url = self.settings["GALLERY_URL"].format(**content.metadata)
+        # pages and services have no year: their photos go under GALLERY_PAGE_URL
+        folder_url = self.settings["GALLERY_URL" if "year" in content.metadata
+                                   else "GALLERY_PAGE_URL"].format(**content.metadata)
         taken = self.url_stems.setdefault(folder_url, set())
         stem = base = slugify_title(source.stem) or "photo"
         number = 1
@@ -229,30 +236,23 @@ def process_photos(generator, content):
         planner.process(generator.output_path)
 
 
-def withhold_originals(generator):
-    """Originals and sidecars stay out of the output: what is in a photos folder, and
-    any other photo or sidecar a gallery or cover uses."""
-    if generator.settings["GALLERY_PUBLISH_ORIGINALS"]:
-        return
+def route_body_images(generator):
+    """Images in the text of every story and page (the articles are read before the
+    pages) become renditions."""
     planner = generator.context.get("gallery_plan")
-    content_root = Path(generator.path).resolve()
-    named = set()
-    if planner:
-        sidecar_name = generator.settings["GALLERY_SIDECAR"]
-        sources = [*planner.photos, *(folder / sidecar_name for folder in planner.sidecars)]
-        named = {os.path.relpath(path, content_root) for path in sources}
-    folder = generator.settings["GALLERY_FOLDER"]
-    kept = []
-    for static in generator.staticfiles:
-        relative = static.relative_source_path
-        if Path(relative).parent.name == folder or relative in named:
-            generator.context["static_content"].pop(relative, None)
-        else:
-            kept.append(static)
-    generator.staticfiles[:] = kept  # the same list is the context's `staticfiles`
+    if planner is None:
+        return
+    body_images = BodyImages(planner)
+    pages = [*generator.pages, *generator.translations, *generator.hidden_pages,
+             *generator.hidden_translations, *generator.draft_pages,
+             *generator.draft_translations]
+    for content in [*(story.content for story in planner.stories), *pages]:
+        if getattr(content, "bundle_dir", None):
+            body_images.rewrite(content)
 
 
 def register():
     signals.article_generator_finalized.connect(plan_galleries)
-    signals.static_generator_finalized.connect(withhold_originals)
+    signals.page_generator_finalized.connect(route_body_images)
     signals.article_generator_write_article.connect(process_photos)
+    signals.page_generator_write_page.connect(process_photos)

@@ -1,0 +1,3 @@
+from .published_files import register
+
+__all__ = ["register"]

@@ -1,0 +1,246 @@
+"""Publish only the files the site's content names, and read no symbolic link.
+
+Pelican's static generator would copy every file under `STATIC_PATHS` as it is: backups
+(`index.lv.md~`), notes (`piezimes.txt`), camera photos with their GPS positions. Here
+its list is cut to what published content names:
+
+- a link in the text to a file (`[plāns](plans.pdf)`, `{static}plans.pdf`,
+  `{attach}plans.pdf`); a plain relative link is rewritten to `{static}…`, so it points
+  where the file is published;
+- a front-matter field listed in `PUBLISHED_FILE_FIELDS` (consultation `documents: file:`).
+
+Photos are never published as they are: galleries, covers and images in the text are
+published as renditions without their metadata (plugins/gallery, which reads them); a
+link or a field naming an image that did not go that way is an error. Every other file
+is left out, also the files of drafts and future stories until they are published;
+those nothing names are `unreferenced_files` in the context, which `sitetool check`
+lists ("not published: nothing refers to it").
+
+Signals:
+- `initialized`: a symbolic link under any path of the settings `NO_LINKS_IN` names
+  (the content, the theme, the plugins) is an error naming it — a link to the system's
+  password list, or to a folder, would publish its target.
+- `generator_init`: each generator lists its files without following links (Pelican's
+  own walk follows them) and without the links themselves.
+- `static_generator_finalized` (reading; the articles and pages are read by then): the
+  static files are cut to those named.
+"""
+
+import fnmatch
+import logging
+import os
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from PIL import Image, UnidentifiedImageError
+from pelican import signals
+
+from content_schema import Problem, log_problems
+
+logger = logging.getLogger(__name__)
+
+# Pelican's link prefixes: a file from the content's folder, or after `/` from the root.
+PREFIXES = ("{static}", "{attach}", "|static|", "|attach|")
+PUBLISHED = ("published", "hidden")
+# Image formats Pillow cannot open, yet browsers show (SVG may also carry scripts).
+OTHER_IMAGE_SUFFIXES = {".svg", ".svgz", ".heic", ".heif", ".hif", ".avif"}
+
+
+# --- Symbolic links -------------------------------------------------------------------
+
+def _links_under(folder: str):
+    """Every symbolic link under `folder` (files and folders), never followed."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.is_symlink():
+            yield entry.path
+        elif entry.is_dir():
+            yield from _links_under(entry.path)
+
+
+def _roots(settings):
+    for name in settings["NO_LINKS_IN"]:
+        value = settings.get(name)
+        yield from ([value] if isinstance(value, str) else value or [])
+
+
+def refuse_symbolic_links(pelican):
+    settings = pelican.settings
+    project = os.path.dirname(settings["PATH"])
+    log_problems(logger, [
+        Problem(link if os.path.relpath(link, project).startswith("..")
+                else os.path.relpath(link, project), 1, "",
+                "this is a symbolic link (to {target}): links are not read or published",
+                "put the file itself here instead of a link, or remove the link",
+                params={"target": os.readlink(link)})
+        for root in dict.fromkeys(_roots(settings)) for link in _links_under(root)])
+
+
+def _files_without_links(generator, paths, exclude=None, extensions=None) -> set[str]:
+    """Pelican's `Generator.get_files`, without following links or listing them."""
+    root_path = generator.path
+    excluded = {os.path.normpath(os.path.join(root_path, e)) for e in exclude or []}
+    ignores = generator.settings["IGNORE_FILES"]
+    files = set()
+
+    def walk(folder):
+        for entry in os.scandir(folder):
+            if entry.is_symlink() or any(fnmatch.fnmatch(entry.name, i) for i in ignores):
+                continue
+            if entry.is_dir():
+                if entry.path not in excluded:
+                    walk(entry.path)
+            elif generator._include_path(relative := os.path.relpath(entry.path, root_path),
+                                         extensions):
+                files.add(relative)
+
+    for path in [paths] if isinstance(paths, str) else paths:
+        top = os.path.join(root_path, path) if path else root_path
+        if os.path.islink(top):
+            continue
+        if os.path.isdir(top):
+            walk(top)
+        elif os.path.isfile(top) and generator._include_path(path, extensions):
+            files.add(path)
+    return files
+
+
+def read_without_links(generator):
+    generator.get_files = partial(_files_without_links, generator)
+
+
+# --- What is published ----------------------------------------------------------------
+
+def _named_in_body(content, content_root: Path):
+    """(file, address) of each local address in the content's rendered body."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Addresses(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name in ("href", "src") and value:
+                    found.append(value.strip())
+
+    Addresses(convert_charrefs=True).feed(content._content or "")
+    folder = Path(content.source_path).resolve().parent
+    for address in found:
+        prefix = next((p for p in PREFIXES if address.startswith(p)), "")
+        parts = urlsplit(address[len(prefix):])
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            if prefix:
+                yield content_root / path[1:], address
+        else:
+            yield Path(os.path.normpath(folder / path)), address
+
+
+def _named_in_fields(content):
+    for spec in content.settings["PUBLISHED_FILE_FIELDS"]:
+        field, _, key = spec.partition(".")
+        values = getattr(content, field, None) or []
+        for index, value in enumerate(values if isinstance(values, list) else [values]):
+            name = value.get(key) if key and isinstance(value, dict) else value
+            if isinstance(name, str) and name:
+                line = content.front_matter_lines.get(
+                    f"{field}[{index}].{key}" if key else field, 1)
+                yield (Path(os.path.normpath(Path(content.source_path).resolve().parent / name)),
+                       (field, line, name))
+
+
+def _is_image(path: Path) -> bool:
+    if path.suffix.lower() in OTHER_IMAGE_SUFFIXES:
+        return True
+    try:
+        with Image.open(path):
+            return True
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return False
+
+
+def _contents(context):
+    """Every story and page read, published or not (with their translations)."""
+    seen = {}
+    for key in ("articles_by_lang", "pages_by_lang"):
+        for items in context.get(key, {}).values():
+            for item in items:
+                seen[id(item)] = item
+    for generator_key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages",
+                          "draft_pages"):
+        for item in context.get(generator_key, []):
+            for each in [item, *getattr(item, "translations", [])]:
+                seen[id(each)] = each
+    return [c for c in seen.values() if getattr(c, "bundle_dir", None)]
+
+
+def publish_only_named_files(generator):
+    settings, context = generator.settings, generator.context
+    content_root = Path(generator.path).resolve()
+    project = content_root.parent
+    statics = {content_root / s.relative_source_path: s for s in generator.staticfiles}
+    read_by_the_build = _read_by_the_build(context, settings)
+    published, named_by_any, problems = set(), set(), []
+    for content in _contents(context):
+        is_published = content.status in PUBLISHED
+        for path, address in _named_in_body(content, content_root):
+            if path not in statics:
+                continue
+            named_by_any.add(path)
+            if not is_published or path in read_by_the_build:
+                continue  # a gallery photo, published as renditions
+            if _is_image(path):
+                # the gallery has reported why it could not make renditions of it
+                if "gallery_plan" not in context:
+                    problems.append(_image_problem(content, address, 1))
+                continue
+            published.add(path)
+            if not address.startswith(PREFIXES):  # relative to the page's address
+                content._content = content._content.replace(
+                    f'="{address}"', f'="{{static}}{address}"')
+        for path, (field, line, name) in _named_in_fields(content):
+            named_by_any.add(path)
+            if is_published and path in statics:
+                if _is_image(path):
+                    problems.append(_image_problem(content, name, line, field))
+                else:
+                    published.add(path)
+    for path, static in statics.items():
+        if path not in published:
+            context["static_content"].pop(static.relative_source_path, None)
+    generator.staticfiles[:] = [s for path, s in statics.items() if path in published]
+    context["unreferenced_files"] = sorted(
+        os.path.relpath(path, project) for path in statics
+        if path not in named_by_any and path not in read_by_the_build)
+    log_problems(logger, sorted(problems))
+
+
+def _image_problem(content, name, line, field="") -> Problem:
+    return Problem(
+        content.source_file, line, field, "{name} is an image: it would be published "
+        "with its hidden data (such as where the photo was taken)",
+        "show it in the text as ![description]({name}), or in the story's photos/ folder: "
+        "the build publishes copies without that data", params={"name": name})
+
+
+def _read_by_the_build(context, settings) -> set[Path]:
+    """Files the build itself reads, so never unused: the gallery's photos and sidecars
+    (published as renditions)."""
+    planner = context.get("gallery_plan")
+    if planner is None:
+        return set()
+    sidecar = settings["GALLERY_SIDECAR"]
+    return {Path(p).resolve() for p in
+            [*planner.photos, *(folder / sidecar for folder in planner.sidecars)]}
+
+
+def register():
+    signals.initialized.connect(refuse_symbolic_links)
+    signals.generator_init.connect(read_without_links)
+    signals.static_generator_finalized.connect(publish_only_named_files)
