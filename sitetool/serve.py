@@ -17,6 +17,9 @@ reload the open browser tab.
   which listens to `/_sitetool/events` (server-sent events): `reload` after a build,
   `problems` (shown at the foot of the page) when a change did not build — the preview
   then keeps showing the last good version.
+- Headers: every response carries the security headers production sends
+  (`security_headers`, the Content-Security-Policy among them); the reload script is a
+  file of this origin, so it works under that policy.
 """
 
 import hashlib
@@ -32,7 +35,7 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.writers import Writer
 
-from . import ROOT
+from . import ROOT, security_headers
 from .build import build
 from .pipeline import (
     collecting_logs,
@@ -289,7 +292,8 @@ class Broadcast:
             yield from new or [("ping", "")]
 
 
-def _handler(output: Path, broadcast: Broadcast, stop: threading.Event):
+def _handler(output: Path, broadcast: Broadcast, stop: threading.Event,
+             headers: list[tuple[str, str]]):
     class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(output), **kwargs)
@@ -317,6 +321,8 @@ def _handler(output: Path, broadcast: Broadcast, stop: threading.Event):
 
         def end_headers(self):
             self.send_header("Cache-Control", "no-store")
+            for name, value in headers:
+                self.send_header(name, value)
             super().end_headers()
 
         def _send(self, status, content_type, body):
@@ -353,15 +359,21 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
     `announce(url)` where to look."""
     import watchfiles
 
-    previewer = Previewer(settings_file, output, overrides)
+    headers = security_headers.read(
+        load_settings(settings_file, overrides)["SECURITY_HEADERS_FILE"])
     broadcast, stop = Broadcast(), threading.Event()
     # The port first: if it is taken, say so before spending time on a build.
     server = http.server.ThreadingHTTPServer((host, port),
-                                             _handler(previewer.output, broadcast, stop))
+                                             _handler(output.resolve(), broadcast, stop,
+                                                      headers))
     server.daemon_threads = True
+    address = f"http://{host}:{server.server_address[1]}"
+    # The pages' links and stylesheets at the preview's own address, whatever --host and
+    # --port: the policy allows this origin only.
+    previewer = Previewer(settings_file, output, {"SITEURL": address, **overrides})
     report(previewer.full())
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    announce(f"http://{host}:{server.server_address[1]}/")
+    announce(address + "/")
     watched = [previewer.content, *(ROOT / name for name in WATCHED_CODE),
                Path(settings_file).resolve()]
     try:

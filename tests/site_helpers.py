@@ -115,6 +115,26 @@ def nginx_header(name: str) -> str:
     return found[0]
 
 
+def troubles_of(context, site_url: str) -> list[str]:
+    """The list where what goes wrong in the pages of a browser context is collected, as
+    the site's own headers are sent: refusals of the policy (`securitypolicyviolation`),
+    console errors, uncaught exceptions, and requests to any other host (refused)."""
+    troubles: list[str] = []
+
+    def other_host(route):
+        troubles.append(f"request to another host: {route.request.url}")
+        route.abort()
+
+    context.route(lambda url: not url.startswith(site_url + "/"), other_host)
+    context.add_init_script("document.addEventListener('securitypolicyviolation', e => "
+                            "console.error('refused by the policy: ' + e.violatedDirective "
+                            "+ ' ' + e.blockedURI))")
+    context.on("console", lambda message: troubles.append(message.text)
+               if message.type == "error" else None)
+    context.on("weberror", lambda error: troubles.append(str(error.error)))
+    return troubles
+
+
 def apply_policy(page, site_url: str, policy: str) -> list[str]:
     """Serve every response of the site with `policy` as its Content-Security-Policy,
     as the web server does; returns the list the browser's refusals are collected in."""

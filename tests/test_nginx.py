@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from page_types import type_and_lang_params, urls_to_check
-from site_helpers import NGINX_EXAMPLE, NGINX_HEADERS, BuiltSite, build_site
+from site_helpers import NGINX_EXAMPLE, NGINX_HEADERS, BuiltSite, build_site, troubles_of
 from sitetool import security_headers
 from test_search import LV_SEARCH, PREILI_STORY_LV, _search
 
@@ -142,21 +142,11 @@ def test_every_kind_of_response_carries_the_security_headers(nginx_site):
 
 @pytest.fixture
 def strict_page(browser, nginx_site):
-    """A page whose refusals of the policy, console errors and requests to any other
-    host are collected; the test fails on any of them."""
+    """A page of its own; the test fails on any refusal of the policy, console error or
+    request to another host (`troubles_of`)."""
     context = browser.new_context()
-    troubles: list[str] = []
-    context.route(lambda url: not url.startswith(nginx_site.url + "/"),
-                  lambda route: (troubles.append(f"other host: {route.request.url}"),
-                                 route.abort()))
-    context.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                            "console.error('refused by the policy: ' + e.violatedDirective "
-                            "+ ' ' + e.blockedURI))")
-    page = context.new_page()
-    page.on("console", lambda message: troubles.append(message.text)
-            if message.type == "error" else None)
-    page.on("pageerror", lambda error: troubles.append(str(error)))
-    yield page
+    troubles = troubles_of(context, nginx_site.url)
+    yield context.new_page()
     context.close()
     assert troubles == []
 

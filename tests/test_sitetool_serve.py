@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from page_types import representatives, type_and_lang_params
+from site_helpers import NGINX_HEADERS, BuiltSite, troubles_of
+from sitetool import security_headers
 from sitetool.build import build
 from sitetool.serve import Previewer
 from sitetool_helpers import ROOT, TODAY
@@ -134,3 +137,34 @@ def test_an_edit_that_adds_a_page_falls_back_to_a_full_build(tmp_path):
     outcome = previewer.changed({source})
     assert outcome.ok and outcome.full
     assert (tmp_path / "preview/jaunumi/temas/jauna-tema/index.html").is_file()
+
+
+@pytest.mark.browser
+def test_the_preview_sends_the_headers_production_sends(preview, browser, tmp_path):
+    """The security headers of the web server (docs/nginx) on every response, and every
+    page type, with the reload script, loads under them: the script connects, nothing is
+    refused — an editor sees a page that breaks the policy before publishing it."""
+    import urllib.error
+    import urllib.request
+
+    _, url, _ = preview
+    site = BuiltSite(tmp_path / "output", url)
+    stylesheet = next(site.root.glob("theme/*.css")).relative_to(site.root)
+    for path in ("", "en/", "nav-tadas-lapas/", "_sitetool/reload.js", stylesheet):
+        try:
+            response = urllib.request.urlopen(f"{url}/{path}")
+        except urllib.error.HTTPError as error:
+            response = error
+        for name, value in security_headers.read(NGINX_HEADERS):
+            assert response.headers[name] == value, (path, name)
+    context = browser.new_context()
+    troubles = troubles_of(context, url)
+    page = context.new_page()
+    try:
+        for page_type, lang in type_and_lang_params():
+            for page_url in representatives(site, page_type, lang):
+                page.goto(page_url)
+                page.locator("html[data-sitetool-preview=connected]").wait_for(state="attached")
+    finally:
+        context.close()
+    assert troubles == []
