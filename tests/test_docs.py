@@ -13,7 +13,7 @@ DOCUMENTS = [ROOT / "README.md", ROOT / "benchmarks" / "README.md", *DOCS_PAGES]
 
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
-LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"(?<!\\)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")  # not an escaped \]
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # http:, https:, mailto:
 
@@ -69,7 +69,7 @@ def test_the_link_check_finds_a_missing_file_and_a_missing_heading(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(
         "[ok](other.md#a-heading-with-code) [gone](missing.md) [bad](other.md#nope)\n"
-        "`[not a link](nowhere.md)` [web](https://example.org/x)\n",
+        "`[not a link](nowhere.md)` \\[escaped\\](nowhere.md) [web](https://example.org/x)\n",
         encoding="utf-8",
     )
     assert broken_links(page, root=tmp_path) == [

@@ -51,7 +51,21 @@ class SourceMessage:
         return f"{self.path}:{self.line}: {self.text!r}"
 
 
-_PROBLEM_ARGUMENTS = {"message": 3, "fix": 4}  # keyword -> position in Problem(...)
+@dataclass(frozen=True)
+class ProblemCall:
+    """One `Problem(...)` call in the source (or a call of a helper that makes one): the
+    texts each of its arguments can be — a tuple per argument, None for a computed one."""
+
+    path: str
+    line: int
+    field: tuple[str | None, ...]
+    severity: tuple[str | None, ...]  # () when not given: Problem's default, "error"
+    messages: tuple[SourceMessage, ...]  # its message and fix texts, in that order
+
+
+# keyword -> position in Problem(...)
+_PROBLEM_ARGUMENTS = {"field": 2, "message": 3, "fix": 4, "severity": 5}
+_TRANSLATED = ("message", "fix")
 PLUGINS = Path(__file__).resolve().parent.parent
 
 
@@ -59,18 +73,32 @@ def problem_messages(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[Sourc
     """Every message and fix written in a `Problem(...)` call under `folder` — or in a call
     of a helper under `helpers_in` that hands its own `message`/`fix` arguments on to
     `Problem` (such as `unknown_reference`)."""
+    for call in problem_calls(folder, helpers_in):
+        yield from call.messages
+
+
+def problem_calls(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[ProblemCall]:
+    """Every call under `folder` that writes a message or fix of a `Problem`, in file and
+    line order (`scripts/editor_messages.py` makes the table of editors' messages)."""
     helpers = _forwarding_helpers(helpers_in)
     for source in sorted(folder.rglob("*.py")):
         tree = ast.parse(source.read_text("utf-8"), filename=str(source))
+        calls = []
         for function in [tree, *(n for n in ast.walk(tree) if isinstance(
                 n, (ast.FunctionDef, ast.AsyncFunctionDef)))]:
             forwarded = _parameters(function)
             for call in _calls(function):
-                arguments = helpers.get(_called_name(call.func))
-                for role, argument in _arguments(call, arguments or {}):
-                    for text in _texts(argument, forwarded):
-                        if text != "":
-                            yield SourceMessage(str(source), argument.lineno, text, role)
+                arguments = dict(_arguments(call, helpers.get(_called_name(call.func)) or {}))
+                messages = tuple(
+                    SourceMessage(str(source), arguments[role].lineno, text, role)
+                    for role in _TRANSLATED if role in arguments
+                    for text in _texts(arguments[role], forwarded) if text != "")
+                if messages:
+                    calls.append(ProblemCall(
+                        str(source), call.lineno,
+                        *(tuple(_texts(arguments[role], forwarded)) if role in arguments
+                          else () for role in ("field", "severity")), messages))
+        yield from sorted(calls, key=lambda c: (c.line, c.messages[0].line))
 
 
 def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
@@ -87,10 +115,10 @@ def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
             for call in _calls(function):
                 if _called_name(call.func) != "Problem":
                     continue
-                for _, argument in _arguments(call, _PROBLEM_ARGUMENTS):
+                for keyword, argument in _arguments(call, _PROBLEM_ARGUMENTS):
                     if isinstance(argument, ast.Name) and argument.id in names:
-                        passed[argument.id] = names.index(argument.id)
-            if passed:
+                        passed[keyword] = names.index(argument.id)
+            if passed.keys() & set(_TRANSLATED):
                 helpers[function.name] = passed
     return helpers
 
