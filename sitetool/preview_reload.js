@@ -8,8 +8,18 @@
   var BANNER_ID = "sitetool-problems";
   var events = new EventSource("/_sitetool/events");
 
+  // Sent on connecting (a page opened or reloaded) and after a change that did not
+  // build: the problems that stand, none when the preview is sound. The panel is made
+  // with the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows.
   function showProblems(lines) {
     var banner = document.getElementById(BANNER_ID);
+    document.documentElement.setAttribute("data-sitetool-problems", String(lines.length));
+    if (!lines.length) {
+      if (banner) {
+        banner.parentNode.removeChild(banner);
+      }
+      return;
+    }
     if (!banner) {
       banner = document.createElement("div");
       banner.id = BANNER_ID;

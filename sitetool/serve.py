@@ -37,7 +37,9 @@ from pelican.writers import Writer
 
 from . import ROOT, security_headers
 from .build import build
+from .check import publishing_problems
 from .pipeline import (
+    Entry,
     collecting_logs,
     content_objects,
     load_settings,
@@ -245,8 +247,11 @@ class Previewer:
         writer = PreviewWriter(str(self.output), settings, self.last)
         skipped = tuple(settings["WHOLE_SITE_OUTPUT_PLUGINS"])
         with collecting_logs() as log:
+            log.content_path = settings["PATH"]
             try:
                 site = read_site(settings)
+                for problem in publishing_problems(site):
+                    log.add(Entry(problem.severity, problem))
                 if not log.failed(strict=False):
                     writer.only_for(touched, {c.url for c in content_objects(site)
                                               if os.path.dirname(c.source_path) in touched
@@ -271,20 +276,26 @@ class Previewer:
 # --- The server ---------------------------------------------------------------------------
 
 class Broadcast:
-    """Server-sent events to every open preview tab."""
+    """Server-sent events to every open preview tab. While the last change did not
+    build, a tab that connects (a page opened or reloaded) gets its problems first: the
+    problem is shown on every page until it is fixed, not only in the tabs open when it
+    was saved."""
 
     def __init__(self):
         self._condition = threading.Condition()
         self._events: list[tuple[str, str]] = []
+        self._standing: str | None = None  # the problems of the last build, if it failed
 
     def send(self, event: str, data: str = "") -> None:
         with self._condition:
             self._events.append((event, data))
+            self._standing = data if event == "problems" else None
             self._condition.notify_all()
 
     def follow(self, stop: threading.Event):
         with self._condition:
-            seen = len(self._events)
+            seen, standing = len(self._events), self._standing
+        yield "problems", standing or "[]"  # none: the tab knows the preview is sound
         while not stop.is_set():
             with self._condition:
                 self._condition.wait(timeout=15)
@@ -353,6 +364,16 @@ def _with_reload(page: Path) -> bytes:
     return html[:head_end] + tag + html[head_end:] if head_end >= 0 else html + tag
 
 
+def _tell(outcome: Outcome, report, broadcast: Broadcast, lang: str) -> None:
+    """The editor's terminal and every preview tab learn how a build went."""
+    report(outcome)
+    if outcome.ok:
+        broadcast.send("reload")
+    else:
+        lines = [entry.render(lang) for entry in outcome.problems]
+        broadcast.send("problems", json.dumps(lines, ensure_ascii=False))
+
+
 def serve(settings_file: Path, output: Path, host: str, port: int, overrides: dict,
           lang: str, report, announce) -> None:
     """Serve until interrupted; `report(outcome)` tells the editor about each build,
@@ -371,7 +392,7 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
     # The pages' links and stylesheets at the preview's own address, whatever --host and
     # --port: the policy allows this origin only.
     previewer = Previewer(settings_file, output, {"SITEURL": address, **overrides})
-    report(previewer.full())
+    _tell(previewer.full(), report, broadcast, lang)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(address + "/")
     watched = [previewer.content, *(ROOT / name for name in WATCHED_CODE),
@@ -383,13 +404,7 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
             paths = {Path(path) for _, path in changes if not Path(path).name.startswith(".")}
             if not paths:
                 continue
-            outcome = previewer.changed(paths)
-            report(outcome)
-            if outcome.ok:
-                broadcast.send("reload")
-            else:
-                lines = [entry.render(lang) for entry in outcome.problems]
-                broadcast.send("problems", json.dumps(lines, ensure_ascii=False))
+            _tell(previewer.changed(paths), report, broadcast, lang)
     finally:
         stop.set()
         server.shutdown()

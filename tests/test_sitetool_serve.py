@@ -168,3 +168,42 @@ def test_the_preview_sends_the_headers_production_sends(preview, browser, tmp_pa
     finally:
         context.close()
     assert troubles == []
+
+
+@pytest.mark.browser
+def test_a_problem_stands_on_every_preview_page_until_it_is_fixed(preview, browser):
+    """The panel is not only for the tab open at the bad save: a reload, or another page
+    opened meanwhile, shows it again (under the preview's security headers), until the
+    file is fixed."""
+    content, url, _ = preview
+    source = content / STORY / "index.lv.md"
+    text = source.read_text("utf-8")
+    context = browser.new_context()
+    story, other = context.new_page(), context.new_page()
+    panel = "#sitetool-problems"
+
+    def problems_shown(page, count):
+        page.locator(f"html[data-sitetool-problems='{count}']").wait_for(
+            state="attached", timeout=60_000)
+        return page.locator(panel).all_inner_texts()
+
+    try:
+        story.goto(f"{url}/jaunumi/2024/sociala-virtuve-parcelas-uz-stacijas-ielu/")
+        assert problems_shown(story, 0) == []
+        source.write_text(text.replace("kind: service-change", "kind: excursion"), "utf-8")
+        story.locator(panel).wait_for(timeout=60_000)
+        for page in (story, other):
+            if page is story:
+                page.reload()
+            else:
+                page.goto(f"{url}/en/")
+            [shown] = problems_shown(page, 1)
+            assert shown.startswith(f"content/{STORY}/index.lv.md:4: kind: 'excursion'")
+            assert "\n" not in shown.strip()  # one mistake, one line
+            assert page.eval_on_selector(panel, "e => getComputedStyle(e).position") == "fixed"
+        source.write_text(text, "utf-8")
+        story.locator(panel).wait_for(state="detached", timeout=60_000)
+        story.reload()
+        assert problems_shown(story, 0) == []
+    finally:
+        context.close()
