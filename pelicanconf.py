@@ -46,6 +46,15 @@ DEFAULT_DATE = None
 WITH_FUTURE_DATES = True  # bundle_reader turns future stories into drafts itself
 # A longer title is cut off in search results and browser tabs: a warning names it.
 TITLE_MAX_LENGTH = 110
+# Limits on what the build reads (docs/publishing-safety.md): larger is an error.
+FRONT_MATTER_MAX_BYTES = 64 * 1024
+BODY_MAX_BYTES = 1024 * 1024
+# Bodies keep only the HTML of plain text (plugins/body_sanitiser). Embedded pages
+# (<iframe>) are published only from these hosts, over https — e.g. the municipality's
+# own video service "video.novads.lv"; add the host to the CSP's frame-src too
+# (docs/nginx). Links to other sites get this `rel`.
+BODY_EMBED_HOSTS = []
+BODY_EXTERNAL_LINK_REL = "noopener noreferrer"
 NEWS_KINDS = {  # kind -> URL slug of its list in each language
     "visit": {"lv": "pieredzes-vizites", "en": "visits"},
     "service-change": {"lv": "pakalpojumu-izmainas", "en": "service-changes"},
@@ -104,7 +113,9 @@ PLUGINS = ["bundle_reader", "ui_language", "bilingual_listings", "asset_bundle",
 PLUGINS += ["template_cache"]
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # tables align their columns with `align` (a `style` attribute is removed, and
+        # the CSP would refuse it)
+        "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.sane_lists": {},
     },

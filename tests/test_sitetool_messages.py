@@ -12,8 +12,10 @@ from content_schema.messages import missing_translations, problem_messages, tran
 from sitetool.i18n import choose_lang
 from sitetool_helpers import ROOT, sitetool, story
 
-# The rules that must speak Latvian: the content schema's own and sitetool's.
-TRANSLATED_RULES = [ROOT / "plugins/content_schema", ROOT / "sitetool"]
+# The rules that must speak Latvian: the content schema's own, the body sanitiser's and
+# sitetool's.
+TRANSLATED_RULES = [ROOT / "plugins/content_schema", ROOT / "plugins/body_sanitiser",
+                    ROOT / "sitetool"]
 SITETOOL_PO = ROOT / "sitetool/translations/lv/LC_MESSAGES/messages.po"
 
 

@@ -26,16 +26,17 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
+from body_sanitiser import BodySanitiser
 from content_schema import (
     build_today,
-    parse_front_matter,
     read_front_matter,
     title_length_problems,
     validate,
 )
 from content_schema.fields import FIELDS, KIND_FIELDS
-from content_schema.front_matter import FrontMatterError
+from content_schema.front_matter import read_bundle_file
 from content_schema.problems import Problem
+from content_schema.source_text import SourceError
 
 logger = logging.getLogger(__name__)
 
@@ -52,20 +53,30 @@ class BundleReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         options = dict(settings["MARKDOWN"])
+        # As Pelican's own Markdown reader does: the extensions configured are turned on.
         options["extensions"] = [
-            e for e in options.get("extensions", []) if e != "markdown.extensions.meta"
+            e for e in dict.fromkeys([*options.get("extensions", []),
+                                      *options.get("extension_configs", {})])
+            if e != "markdown.extensions.meta"
         ]
         self._markdown = Markdown(**options)
+        self._sanitiser = BodySanitiser(settings)
 
     def read(self, source_path):
+        """The body's HTML, sanitised here so that Pelican's content cache keeps the
+        clean one; the warnings (control characters, HTML removed) travel in the
+        metadata and are logged on every build, from the cache too."""
         shown = display_path(self.settings, source_path)
         try:
-            front_matter = parse_front_matter(Path(source_path).read_text("utf-8"), shown)
-        except FrontMatterError as error:
+            front_matter, warnings = read_bundle_file(source_path, shown, self.settings)
+        except SourceError as error:
             return "", {"source_file": shown, "front_matter_problem": error.problem}
         self._markdown.reset()
-        html = self._markdown.convert(front_matter.body)
-        return html, {"source_file": shown, "front_matter": front_matter}
+        html, removed = self._sanitiser.clean(
+            self._markdown.convert(front_matter.body), front_matter.body,
+            front_matter.body_line, shown)
+        return html, {"source_file": shown, "front_matter": front_matter,
+                      "reading_warnings": warnings + removed}
 
 
 def add_reader(readers):
@@ -87,7 +98,7 @@ def _front_matter_data(path: str, mtime_ns: int) -> dict | None:
     (the preview's many) asks again for each translation's default-language twin."""
     try:
         return read_front_matter(path).data
-    except (FrontMatterError, UnicodeDecodeError):
+    except SourceError:
         return None  # reported when the file itself is read
 
 
@@ -131,6 +142,7 @@ def apply_schema(generator, metadata):
     source_file = metadata.get("source_file")
     if source_file is None:
         return  # not read by our reader
+    _report(metadata.pop("reading_warnings", ()))
     problem = metadata.pop("front_matter_problem", None)
     front_matter = metadata.pop("front_matter", None)
     section, lang = metadata.get("section"), metadata.get("lang")
@@ -155,6 +167,7 @@ def apply_schema(generator, metadata):
         _skip(generator, metadata, source_file)
         return
     metadata["front_matter_lines"] = front_matter.lines
+    metadata["front_matter_data"] = front_matter.data  # values as typed, for messages
     _set_metadata(metadata, values, settings, source_file)
 
 

@@ -6,9 +6,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .front_matter import FrontMatter, FrontMatterError, parse_data_file
+from .front_matter import FrontMatter, parse_data_file
 from .problems import Problem
 from .slugs import slugify_title
+from .source_text import SourceError, decode_source
 from .validate import validate
 
 SUFFIXES = (".yml", ".yaml")
@@ -46,10 +47,12 @@ def read_data_files(section: str, settings) -> tuple[list[DataFile], list[Proble
                 params={"example": f"{slugify_title(path.stem) or 'name'}{path.suffix}"}))
             continue
         try:
-            front_matter = parse_data_file(path.read_text("utf-8"), shown)
-        except FrontMatterError as error:
+            text, warnings = decode_source(path.read_bytes(), shown)
+            front_matter = parse_data_file(text, shown, settings["FRONT_MATTER_MAX_BYTES"])
+        except SourceError as error:
             problems.append(error.problem)
             continue
+        problems += warnings
         values, file_problems = validate(section, front_matter, shown, settings)
         problems += file_problems
         if not any(p.severity == "error" for p in file_problems):

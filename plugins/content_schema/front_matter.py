@@ -1,6 +1,12 @@
 """YAML front matter between two `---` lines, with the line number of every key, so
-that each problem can point at the line the editor has to change."""
+that each problem can point at the line the editor has to change.
 
+Limits on what editors' YAML may be (all YAML the build reads goes through `load_yaml`
+and `anchor_problem`): no anchors or aliases — eight lines of nested aliases expand to
+gigabytes, and editors never need them — and, for front matter, the sizes of
+`FRONT_MATTER_MAX_BYTES` and `BODY_MAX_BYTES`."""
+
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -8,6 +14,7 @@ from typing import ClassVar
 import yaml
 
 from .problems import Problem
+from .source_text import SourceError, decode_source
 
 FENCE = "---"
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's wheels have libyaml
@@ -29,6 +36,7 @@ class FrontMatter:
     body: str
     # "title" -> 2, "meetings[0].start" -> 9: 1-based lines in the source file
     lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1  # the file's line where the body starts
 
     def line(self, key: str) -> int:
         """The line of `key`, else of its nearest parent, else the opening fence."""
@@ -39,10 +47,8 @@ class FrontMatter:
         return 1
 
 
-class FrontMatterError(ValueError):
-    def __init__(self, problem: Problem):
-        super().__init__(str(problem))
-        self.problem = problem
+class FrontMatterError(SourceError):
+    """Front matter or a data file that cannot be read as fields."""
 
 
 def _key_lines(node, prefix: str, offset: int, lines: dict[str, int]) -> None:
@@ -80,7 +86,7 @@ def load_yaml(yaml_text: str) -> tuple:
         return _load(yaml_text, DatesAsTextLoader)
 
 
-def parse_front_matter(text: str, path: str) -> FrontMatter:
+def parse_front_matter(text: str, path: str, max_bytes: int | None = None) -> FrontMatter:
     text = text.removeprefix("\ufeff")
     all_lines = text.splitlines(keepends=True)
     if not all_lines or all_lines[0].strip() != FENCE:
@@ -95,31 +101,60 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
                     "add a line '---' after the last field")
         )
     yaml_text = "".join(all_lines[1:closing])
+    if max_bytes is not None:
+        _refuse_larger(yaml_text, path, 2, max_bytes, "the front matter",
+                       "keep the fields short; put long text in the body below the '---'")
     # the YAML starts on the file's second line; marks count from 0
     data, lines = _parse_yaml(yaml_text, path, offset=2, what="the front matter")
-    return FrontMatter(data=data, body="".join(all_lines[closing + 1:]), lines=lines)
+    return FrontMatter(data=data, body="".join(all_lines[closing + 1:]), lines=lines,
+                       body_line=closing + 2)
 
 
-def parse_data_file(text: str, path: str) -> FrontMatter:
-    """A file that is all YAML (an office, a notice): the same checks and line numbers as
-    front matter, and no body."""
-    data, lines = _parse_yaml(text.removeprefix("\ufeff"), path, offset=1, what="the file")
+def read_bundle_file(path: Path | str, shown: str, settings) -> tuple[FrontMatter, list[Problem]]:
+    """An `index.<lang>.md` with the limits of the settings, and the warnings of reading
+    it (control characters removed); `SourceError` for a file that cannot be published."""
+    text, warnings = decode_source(Path(path).read_bytes(), shown)
+    front_matter = parse_front_matter(text, shown, settings["FRONT_MATTER_MAX_BYTES"])
+    _refuse_larger(front_matter.body, shown, front_matter.body_line, settings["BODY_MAX_BYTES"],
+                   "the text", "split it into several pages, or attach the long part as a "
+                   "PDF and link to it")
+    return front_matter, warnings
+
+
+def _refuse_larger(text: str, path: str, line: int, limit: int, what: str, fix: str) -> None:
+    size = len(text.encode("utf-8"))
+    if size > limit:
+        raise FrontMatterError(Problem(
+            path, line, "", "{what} is {size} KB: more than the {limit} KB the site accepts",
+            fix, params={"what": what, "size": -(-size // 1024), "limit": limit // 1024}))
+
+
+def parse_data_file(text: str, path: str, max_bytes: int | None = None) -> FrontMatter:
+    """A file that is all YAML (an office, a notice): the same checks, limit and line
+    numbers as front matter, and no body."""
+    text = text.removeprefix("\ufeff")
+    if max_bytes is not None:
+        _refuse_larger(text, path, 1, max_bytes, "the file", "keep each field short")
+    data, lines = _parse_yaml(text, path, offset=1, what="the file")
     return FrontMatter(data=data, body="", lines=lines)
 
 
 def _parse_yaml(yaml_text: str, path: str, offset: int, what: str) -> tuple[dict, dict]:
     """The fields and the line of each key; `offset` is the file line of the YAML's first."""
+    refused = anchor_problem(yaml_text, path, offset)
+    if refused:
+        raise FrontMatterError(refused)
     try:
         node, data = load_yaml(yaml_text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + offset if mark else 1
-        reason = getattr(error, "problem", None) or "not valid YAML"
+        line, params = yaml_error_place(error, offset)
         raise FrontMatterError(
-            Problem(path, line, "", "{what} is not valid YAML ({reason})",
+            Problem(path, line, "", "{what} is not valid YAML (the character {character} "
+                    "cannot start a value)" if params["character"]
+                    else "{what} is not valid YAML ({reason})",
                     "write each field as 'name: value'; put values containing ': ' or "
                     "starting with [ {{ * & ! | > ' \" % @ ` in double quotes",
-                    params={"what": what, "reason": reason})
+                    params={"what": what, **params})
         ) from error
     if data is None:
         data = {}
@@ -135,5 +170,47 @@ def _parse_yaml(yaml_text: str, path: str, offset: int, what: str) -> tuple[dict
 
 
 def read_front_matter(path: Path | str, display_path: str | None = None) -> FrontMatter:
+    """A file's front matter, without the limits and warnings the file's own reading
+    gives (`read_bundle_file`)."""
     path = Path(path)
-    return parse_front_matter(path.read_text(encoding="utf-8"), display_path or str(path))
+    shown = display_path or str(path)
+    return parse_front_matter(decode_source(path.read_bytes(), shown)[0], shown)
+
+
+def anchor_problem(yaml_text: str, path: str, offset: int) -> Problem | None:
+    """The first YAML anchor (`&name`) or alias (`*name`), refused before anything
+    expands them. Only libyaml's events are read, and only when the text has a `&` or `*`."""
+    if "&" not in yaml_text and "*" not in yaml_text:
+        return None
+    try:
+        for event in yaml.parse(yaml_text, Loader=FAST_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return Problem(
+                    path, event.start_mark.line + offset, "",
+                    "YAML anchors and aliases (&name, *name) are not accepted",
+                    "write the value out in full; a value that starts with & or * goes in "
+                    "double quotes")
+    except yaml.YAMLError:
+        return None  # not YAML at all: the parse says why
+    return None
+
+
+# Where PyYAML finds an unclosed quote or bracket is often the end of the front matter:
+# the line that opened it is the one to change.
+OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow sequence",
+             "while parsing a flow mapping", "while scanning a simple key")
+# a tab has its own entry in the catalogue (indent with spaces), other characters one
+CANNOT_START = re.compile(r"found character ((?!'\\t').+) that cannot start any token")
+
+
+def yaml_error_place(error: yaml.YAMLError, offset: int) -> tuple[int, dict]:
+    """The file line of a YAML error and the params of its message: `reason` (PyYAML's,
+    whose common wordings the catalogue translates) and `character` (one that cannot
+    start a value, or "")."""
+    mark = getattr(error, "problem_mark", None)
+    if getattr(error, "context", None) in OPENED_AT and error.context_mark:
+        mark = error.context_mark
+    reason = getattr(error, "problem", None) or "not valid YAML"
+    character = CANNOT_START.fullmatch(reason)
+    return (mark.line + offset if mark else offset), {
+        "reason": reason, "character": character[1] if character else ""}

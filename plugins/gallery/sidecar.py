@@ -24,7 +24,8 @@ from pathlib import Path
 import yaml
 
 from content_schema import Field, FrontMatter, Problem, validate
-from content_schema.front_matter import _key_lines
+from content_schema.front_matter import _key_lines, anchor_problem, load_yaml, yaml_error_place
+from content_schema.source_text import SourceError, decode_source
 
 from .photos import PhotoText
 
@@ -61,14 +62,17 @@ def _warning(problem: Problem, entry_line: int) -> Problem:
     return dataclasses.replace(problem, severity="warning", line=max(problem.line, entry_line))
 
 
-def _shape_problem(shown: str, line: int, yaml_reason: str | None = None) -> Problem:
-    """The file is not YAML (`yaml_reason`), or not the list of entries it should be."""
+def _shape_problem(shown: str, line: int, yaml_params: dict | None = None) -> Problem:
+    """The file is not YAML (`yaml_params`: the reason, or a character that cannot start
+    a value), or not the list of entries it should be."""
+    yaml_params = yaml_params or {"reason": "", "character": ""}
     return Problem(
         shown, line, "",
-        "the photo list is not valid YAML ({reason})" if yaml_reason
-        else "the photo list must be a list of entries, one per photo",
+        ("the photo list is not valid YAML (the character {character} cannot start a value)"
+         if yaml_params["character"] else "the photo list is not valid YAML ({reason})")
+        if yaml_params["reason"] else "the photo list must be a list of entries, one per photo",
         "start each photo's entry with '- file: name.jpg', with 'alt:' and 'caption:' "
-        "indented below it", severity="warning", params={"reason": yaml_reason or ""})
+        "indented below it", severity="warning", params=yaml_params)
 
 
 def read_sidecar(path: Path, shown: str, settings) -> Sidecar:
@@ -76,19 +80,18 @@ def read_sidecar(path: Path, shown: str, settings) -> Sidecar:
     if not path.is_file():
         return sidecar
     try:
-        text = path.read_text("utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        sidecar.problems.append(Problem(shown, 1, "", "the file is not UTF-8 text",
-                                        "save it as UTF-8 in your text editor",
-                                        severity="warning"))
+        text, warnings = decode_source(path.read_bytes(), shown)
+        refused = anchor_problem(text, shown, offset=1)
+        if refused:
+            raise SourceError(refused)
+        node, data = load_yaml(text)
+    except SourceError as error:
+        sidecar.problems.append(dataclasses.replace(error.problem, severity="warning"))
         return sidecar
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        sidecar.problems.append(_shape_problem(shown, mark.line + 1 if mark else 1, reason))
+        sidecar.problems.append(_shape_problem(shown, *yaml_error_place(error, offset=1)))
         return sidecar
+    sidecar.problems += warnings
     if data is None:
         return sidecar
     if not isinstance(data, list):

@@ -34,6 +34,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
+from body_sanitiser import BodySanitiser
 from content_schema import Problem, log_problems, unknown_reference
 from ui_language import latvian_sort_key
 
@@ -58,6 +59,13 @@ def choose_template(generator, metadata):
         metadata["template"] = TEMPLATE
 
 
+def _easy_read_line(page) -> int:
+    """The file line of the easy-read text's first line: below its key when written as a
+    block (`easy_read: |`), else the key's own (or 1 when taken from the twin)."""
+    line = getattr(page, "front_matter_lines", {}).get("easy_read", 1)
+    return line + 1 if "\n" in page.easy_read.strip() else line
+
+
 def _title_order(page):
     return latvian_sort_key(page.title)
 
@@ -72,11 +80,15 @@ def _every_page(pages_generator):
 def collect_services(generator):
     published = [p for p in chain(generator.pages, generator.translations) if is_service(p)]
     markdown = Markdown(output_format="html5", extensions=["sane_lists"])
+    sanitiser = BodySanitiser(generator.settings)
     for page in filter(is_service, _every_page(generator)):
         page.target_groups = getattr(page, "for")
         if getattr(page, "easy_read", None):
             markdown.reset()
-            page.easy_read_html = markdown.convert(page.easy_read)
+            page.easy_read_html, removed = sanitiser.clean(
+                markdown.convert(page.easy_read), page.easy_read,
+                _easy_read_line(page), page.source_file)
+            log_problems(logger, removed)
     by_lang = {lang: sorted((p for p in published if p.lang == lang), key=_title_order)
                for lang in generator.settings["LANGUAGES"]}
     generator.context["services_by_lang"] = by_lang
