@@ -371,3 +371,6 @@ WEB_EDITOR_EDITORIAL_WORKFLOW = False
 WEB_EDITOR_MEDIA_FOLDER = "media"
 # The editor's interface languages; the first is the default (the others: ?lang=en).
 WEB_EDITOR_LANGUAGES = ["lv", "en"]
+# The editor's own security headers (its Content-Security-Policy allows what Decap needs).
+WEB_EDITOR_HEADERS_FILE = os.path.join(os.path.dirname(__file__), "docs", "nginx",
+                                       "socialais-dienests-admin-headers.conf")

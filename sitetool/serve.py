@@ -27,6 +27,8 @@ import http.server
 import json
 import os
 import re
+import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,7 +37,7 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.writers import Writer
 
-from . import ROOT, security_headers
+from . import ROOT, security_headers, web_editor
 from .build import build
 from .check import publishing_problems
 from .pipeline import (
@@ -313,6 +315,8 @@ def _handler(output: Path, broadcast: Broadcast, stop: threading.Event,
             pass  # the terminal shows builds, not every request
 
         def do_GET(self):
+            if self.path.startswith(web_editor.PREFIX) and self.server.editor:
+                return self._editor_file()
             if self.path == PREVIEW_PREFIX + "reload.js":
                 return self._send(200, "text/javascript; charset=utf-8",
                                   RELOAD_SCRIPT.read_bytes())
@@ -330,9 +334,24 @@ def _handler(output: Path, broadcast: Broadcast, stop: threading.Event,
                 return self._send(404, "text/html; charset=utf-8", _with_reload(missing))
             return super().do_GET()
 
+        def do_POST(self):  # the web editor's requests to its local server
+            if self.path != web_editor.API or not self.server.editor:
+                return self.send_error(404)
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            status, answer = self.server.editor.post(self.headers.get("Origin"),
+                                                     self.server.origin, body)
+            return self._send(status, "application/json; charset=utf-8", answer)
+
+        def _editor_file(self):
+            found = self.server.editor.file(self.path)
+            if found is None:
+                return self.send_error(404)
+            return self._send(200, found[1], found[0].read_bytes())
+
         def end_headers(self):
             self.send_header("Cache-Control", "no-store")
-            for name, value in headers:
+            editing = self.server.editor and self.path.startswith(web_editor.PREFIX)
+            for name, value in self.server.editor.headers if editing else headers:
                 self.send_header(name, value)
             super().end_headers()
 
@@ -392,6 +411,13 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
     # The pages' links and stylesheets at the preview's own address, whatever --host and
     # --port: the policy allows this origin only.
     previewer = Previewer(settings_file, output, {"SITEURL": address, **overrides})
+    server.origin, server.editor = address, None
+    admin_files = tempfile.TemporaryDirectory(prefix="sitetool-admin-")
+    try:
+        server.editor = web_editor.PreviewEditor(
+            load_settings(settings_file, overrides), Path(admin_files.name))
+    except web_editor.WebEditorMissing as error:
+        print(error, file=sys.stderr, flush=True)  # the preview works without it
     _tell(previewer.full(), report, broadcast, lang)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(address + "/")
@@ -409,4 +435,7 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
         stop.set()
         server.shutdown()
         server.server_close()
+        if server.editor:
+            server.editor.stop()
+        admin_files.cleanup()
 
