@@ -6,7 +6,13 @@
    only its own pages. The words, type and target group live in the address
    (?q=…&type=…&group=…): the 404 page's search boxes send their words here, and going
    back from a result shows the same results again. All texts come from the page
-   (data-text-* attributes), in the page's language. */
+   (data-text-* attributes), in the page's language.
+
+   Latvian queries go to Pagefind as their words' stems (latvian-stemmer.js): Pagefind has
+   no Latvian stemmer but finds the words that begin with what it is given, so "apkures
+   pabalsts" finds "apkures pabalstam". English keeps Pagefind's own English stemming.
+   A service's easy-to-read version has the service's title: it is a link within the
+   service's result, and a result of its own only when its type is chosen. */
 (function () {
   "use strict";
 
@@ -21,6 +27,8 @@
   var list = root.querySelector("[data-search-results]");
   var moreButton = root.querySelector("[data-search-more]");
   var fallback = root.querySelector("[data-search-fallback]");
+  var easyReadType = root.dataset.easyReadType;
+  var stemmer = document.documentElement.lang === "lv" ? window.latvianStemmer : null;
   var PAGE_SIZE = 10;
   var results = [];
   var shown = 0;
@@ -61,6 +69,14 @@
     return filters;
   }
 
+  function searchTerms(words) {
+    return words && stemmer ? stemmer.stemQuery(words) : words || null;
+  }
+
+  function searchFilters(filters) {
+    return filters.type ? filters : Object.assign({ not: { type: easyReadType } }, filters);
+  }
+
   function rememberInAddress() {
     var params = new URLSearchParams();
     if (input.value.trim()) {
@@ -96,6 +112,15 @@
     excerpt.className = "search-result__excerpt";
     excerpt.innerHTML = data.excerpt;  // Pagefind escapes the page text and adds <mark>
     item.appendChild(excerpt);
+    if (data.meta.easy_read) {
+      var easyRead = document.createElement("p");
+      easyRead.className = "search-result__easy-read";
+      var easyReadLink = document.createElement("a");
+      easyReadLink.href = data.meta.easy_read;
+      easyReadLink.textContent = easyReadType;
+      easyRead.appendChild(easyReadLink);
+      item.appendChild(easyRead);
+    }
     var sections = data.sub_results.filter(function (section) {
       return section.url !== data.url && section.url.indexOf("#") > 0;
     }).slice(0, 3);
@@ -145,7 +170,7 @@
     }
     status.textContent = text("textSearching");
     return pagefindReady.then(function (pagefind) {
-      return pagefind.search(words || null, { filters: filters });
+      return pagefind.search(searchTerms(words), { filters: searchFilters(filters) });
     }).then(function (found) {
       if (searchNumber !== latestSearch) {
         return;

@@ -1,0 +1,137 @@
+"""Recall of site search: for each query of `search_queries.tsv` (what a resident might
+type, and the page they expect), is that page among the first 5 results? Prints the
+recall per language before (plain Pagefind: the typed words as they are, every indexed
+page) and after (the search page as residents use it: Latvian words stemmed by
+`theme/assets/js/latvian-stemmer.js`, easy-to-read versions within their service's result)
+and each query whose answer changed (benchmarks/README.md "Search recall").
+
+    .venv/bin/python benchmarks/search_recall.py
+    .venv/bin/python benchmarks/search_recall.py --content content --show-misses
+
+It builds the content with `sitetool build` into a temporary folder, serves it on
+127.0.0.1 and searches the built site's Pagefind index in Debian's Chromium (Playwright):
+"before" calls Pagefind's JavaScript API on the search page, "after" types the query into
+the search page's box (search.js) and reads the result links. Not timed.
+"""
+
+import argparse
+import csv
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT / "tests"))
+
+from site_helpers import TODAY, serve_folder  # noqa: E402
+
+QUERIES = Path(__file__).with_name("search_queries.tsv")
+SEARCH_PAGES = {"lv": "/meklet/", "en": "/en/search/"}
+TOP = 5
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+PLAIN_PAGEFIND = """async ([words, top]) => {
+  window.plainPagefind = window.plainPagefind || await import("/pagefind/pagefind.js")
+    .then(async pagefind => { await pagefind.options({noWorker: true}); return pagefind; });
+  const found = await window.plainPagefind.search(words);
+  const pages = await Promise.all(found.results.slice(0, top).map(result => result.data()));
+  return pages.map(page => page.url);
+}"""
+
+
+def read_queries(path: Path = QUERIES) -> list[tuple[str, str, str]]:
+    """(lang, query, expected root-relative URL) of each line that is not a comment."""
+    with path.open(encoding="utf-8", newline="") as lines:
+        return [tuple(row) for row in csv.reader(lines, delimiter="\t")
+                if row and not row[0].startswith("#")]
+
+
+def search_page_results(page, site_url: str, lang: str, words: str) -> list[str]:
+    """The result links (root-relative) the search page shows for `words`, in order."""
+    page.goto(site_url + SEARCH_PAGES[lang])
+    page.fill("#search-words", words)
+    page.press("#search-words", "Enter")
+    page.wait_for_function("""() => {
+      const status = document.querySelector('[data-search-status]').textContent;
+      return status && !status.endsWith('…');
+    }""")
+    links = page.eval_on_selector_all(".search-result__title a",
+                                      "links => links.map(link => link.href)")
+    return [link.removeprefix(site_url) for link in links]
+
+
+def plain_pagefind_results(page, site_url: str, lang: str, words: str) -> list[str]:
+    if not page.url.startswith(site_url + SEARCH_PAGES[lang]):
+        page.goto(site_url + SEARCH_PAGES[lang])
+    return page.evaluate(PLAIN_PAGEFIND, [words, TOP])
+
+
+def build(content: Path, output: Path, site_url: str) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "sitetool", "build", "--content", str(content), "--output",
+         str(output), "--today", TODAY, "--no-cache", "--site-url", site_url],
+        cwd=ROOT, capture_output=True, text=True, check=False)
+    if built.returncode:
+        sys.exit(f"the build failed:\n{built.stderr}")
+
+
+def measure(site: Path, queries, port: int) -> list[tuple[bool, bool]]:
+    from playwright.sync_api import sync_playwright
+
+    site_url = f"http://127.0.0.1:{port}"
+    found = []
+    with serve_folder(site, port), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=CHROMIUM_ARGS)
+        before_page, after_page = browser.new_page(), browser.new_page()
+        for lang, words, expected in queries:
+            before = plain_pagefind_results(before_page, site_url, lang, words)
+            after = search_page_results(after_page, site_url, lang, words)[:TOP]
+            found.append((expected in before, expected in after))
+        browser.close()
+    return found
+
+
+def report(queries, found, show_misses: bool) -> bool:
+    """Print the table; True when the targets hold (≥ 95 % Latvian, no English worse)."""
+    print(f"| queries | found in the top {TOP} before | after |")
+    print("|---|---|---|")
+    for lang in SEARCH_PAGES:
+        rows = [hit for (query_lang, *_), hit in zip(queries, found, strict=True)
+                if query_lang == lang]
+        before, after = sum(b for b, _ in rows), sum(a for _, a in rows)
+        print(f"| {lang}: {len(rows)} | {before} ({before / len(rows):.0%}) "
+              f"| {after} ({after / len(rows):.0%}) |")
+    print()
+    ok = True
+    for (lang, words, expected), (before, after) in zip(queries, found, strict=True):
+        if before != after or (show_misses and not after):
+            print(f"{lang} {words!r} → {expected}: {'found' if before else 'missed'} before, "
+                  f"{'found' if after else 'missed'} after")
+        ok = ok and not (lang == "en" and before and not after)
+    latvian = [after for (lang, *_), (_, after) in zip(queries, found, strict=True)
+               if lang == "lv"]
+    return ok and sum(latvian) >= 0.95 * len(latvian)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--port", type=int, default=8791)
+    parser.add_argument("--show-misses", action="store_true",
+                        help="also list the queries missed both before and after")
+    args = parser.parse_args()
+    queries = read_queries(args.queries)
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(work) / "output"
+        build(args.content, site, f"http://127.0.0.1:{args.port}")
+        found = measure(site, queries, args.port)
+    if not report(queries, found, args.show_misses):
+        sys.exit("below the target: ≥ 95 % of Latvian queries, no English query worse")
+
+
+if __name__ == "__main__":
+    main()
