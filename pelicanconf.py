@@ -105,6 +105,9 @@ TRANSLATION_FEED_ATOM = None
 THEME = "theme"
 THEME_STATIC_PATHS = ["static"]
 THEME_STATIC_DIR = "theme"
+# Every value is HTML-escaped where a template writes it: what editors type is shown as
+# typed. Only HTML the build made is marked safe (`|safe`, `Markup`): docs/publishing-safety.md
+JINJA_ENVIRONMENT = {"autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["bundle_reader", "ui_language", "bilingual_listings", "asset_bundle",
            "consultations", "meeting_calendar"]

@@ -36,6 +36,13 @@ from .documents import Cover, Entry, Publisher, cover_type, feed_document
 WORDING_TEMPLATE = "feed_wording.html"
 
 
+def plain_text(macro_output) -> str:
+    """The words a wording macro wrote, as text for feedgen (which escapes them itself)
+    and for templates (which do): the theme autoescapes, so the macro's `Markup` holds a
+    service's name as `&amp;`…"""
+    return macro_output.strip().unescape()
+
+
 def story_updated(story) -> datetime:
     return max(story.date, getattr(story, "modified", None) or story.date)
 
@@ -51,9 +58,9 @@ class FeedsGenerator(Generator):
             wording = self.env.get_template(WORDING_TEMPLATE).make_module(
                 {**self.context, "lang": lang})
             for feed in feeds:
-                feed.label = wording.feed_label(feed).strip()
-                feed.title = wording.feed_title(feed).strip()
-                feed.subtitle = wording.feed_subtitle(feed).strip()
+                feed.label = plain_text(wording.feed_label(feed))
+                feed.title = plain_text(wording.feed_title(feed))
+                feed.subtitle = plain_text(wording.feed_subtitle(feed))
             self.wording[lang] = wording
         self.context["news_feeds"] = self.catalogue
         self.ids, self.ids_to_store = entry_ids.assign(
@@ -108,7 +115,7 @@ class FeedsGenerator(Generator):
         site = self.settings["SITEURL"]
         link = f"{site}/{story.url}"
         service_names = {f.key: f.name for f in feeds if f.scope == "service"}
-        categories = [(story.kind, self.wording[story.lang].kind_name(story.kind).strip())]
+        categories = [(story.kind, plain_text(self.wording[story.lang].kind_name(story.kind)))]
         categories += [(tag.slug, tag.name) for tag in story.tags]
         categories += [(slug, service_names.get(slug, slug))
                        for slug in getattr(story, "services", ())]
