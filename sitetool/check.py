@@ -202,7 +202,9 @@ def due_for_review(site, sources):
             yield Problem(_shown(site.settings, content.source_path), lines["review_by"],
                            "review_by", "was due on {date}: check that this is still right",
                            "update what has changed, then set the next review date",
-                           severity="notice", params={"date": review_by.date().isoformat()})
+                           severity="notice",
+                           params={"date": str(getattr(content, "front_matter_data", {}).get(
+                               "review_by", review_by.date()))})  # as typed
 
 
 def unreferenced_files(site):

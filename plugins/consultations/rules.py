@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 
 from content_schema import Problem
+from content_schema.dates import as_typed, written_like
 
 from .model import bundle_file
 
@@ -15,6 +16,15 @@ from .model import bundle_file
 def _where(story, key):
     """The line of `key` in the story's own front matter, or None when it inherits it."""
     return (getattr(story, "front_matter_lines", None) or {}).get(key)
+
+
+def _typed(story, key, value) -> str:
+    """`key`'s value as the story's file has it typed (`05.11.2025`): dates in messages
+    are echoed so; a value the file takes from its twin, in ISO form."""
+    try:
+        return as_typed(getattr(story, "front_matter_data", None) or {}, key)
+    except (KeyError, IndexError, TypeError):
+        return f"{value:%Y-%m-%d %H:%M}" if value.hour or value.minute else f"{value:%Y-%m-%d}"
 
 
 def period_problems(story, settings) -> list[Problem]:
@@ -25,20 +35,22 @@ def period_problems(story, settings) -> list[Problem]:
     if closes < opens:
         return [Problem(story.source_file, line, "closes", "{closes} is before opens ({opens})",
                         "write the last day proposals are accepted, on or after opens",
-                        params={"closes": closes.isoformat(), "opens": opens.isoformat()})]
+                        params={"closes": _typed(story, "closes", story.closes),
+                                "opens": _typed(story, "opens", story.opens)})]
     minimum = settings["CONSULTATION_REGULATION_MIN_DAYS"]
     days = (closes - opens).days + 1  # both days count: 1–14 May is two weeks
     if getattr(story, "regulation", False) and days < minimum:
+        typed = _typed(story, "closes", story.closes)
         return [Problem(story.source_file, line, "closes",
                         "a draft binding regulation is open only {days} days, the law asks "
                         "for at least {minimum}",
                         "open it by {latest_opening} or close it on {earliest_closing} or later",
                         severity="warning",
                         params={"days": days, "minimum": minimum,
-                                "latest_opening":
-                                    (closes - timedelta(days=minimum - 1)).isoformat(),
-                                "earliest_closing":
-                                    (opens + timedelta(days=minimum - 1)).isoformat()})]
+                                "latest_opening": written_like(
+                                    typed, closes - timedelta(days=minimum - 1)),
+                                "earliest_closing": written_like(
+                                    typed, opens + timedelta(days=minimum - 1))})]
     return []
 
 
@@ -51,9 +63,11 @@ def meeting_problems(story) -> list[Problem]:
                 story.source_file, line, f"meetings[{index}].end",
                 "{end} is before the start ({start})",
                 "write the date and time the meeting ends, e.g. end: {example}",
-                params={"end": f"{meeting['end']:%Y-%m-%d %H:%M}",
-                        "start": f"{meeting['start']:%Y-%m-%d %H:%M}",
-                        "example": f"{meeting['start']:%Y-%m-%d} 19:00"}))
+                params={"end": _typed(story, f"meetings[{index}].end", meeting["end"]),
+                        "start": _typed(story, f"meetings[{index}].start", meeting["start"]),
+                        "example": written_like(
+                            _typed(story, f"meetings[{index}].start", meeting["start"]),
+                            meeting["start"].date()) + " 19:00"}))
     return problems
 
 
@@ -96,8 +110,10 @@ def translation_problems(story, original) -> list[Problem]:
         Problem(story.source_file, _where(story, f"meetings[{index}].start"),
                 f"meetings[{index}].start", "{start} differs from {source} ({original_start})",
                 "a translation keeps the meeting times of {source}",
-                params={"start": f"{mine['start']:%Y-%m-%d %H:%M}", "source": source,
-                        "original_start": f"{other['start']:%Y-%m-%d %H:%M}"})
+                params={"start": _typed(story, f"meetings[{index}].start", mine["start"]),
+                        "source": source,
+                        "original_start": _typed(original, f"meetings[{index}].start",
+                                                 other["start"])})
         for index, (mine, other) in enumerate(zip(own, theirs, strict=True))
         if mine["start"] != other["start"]
     ]

@@ -44,6 +44,24 @@ def parse_date(value, timezone: str = "Europe/Riga") -> datetime | None:
         return None
 
 
+def as_typed(data, key: str) -> str:
+    """The value of `key` ("closes", "meetings[1].end") in raw front matter `data` as the
+    editor typed it, for messages: `05.11.2025` stays so (YAML reads `2025-11-05` as a
+    date, printed the same)."""
+    value = data
+    for name, index in re.findall(r"([^.[\]]+)|\[(\d+)\]", key):
+        value = value[int(index)] if index else value[name]
+    return str(value)
+
+
+def written_like(typed: str, day: date) -> str:
+    """`day` in the form of a date the editor typed (`11.06.2010` or `2010-06-11`), for a
+    message that suggests a date."""
+    if _LATVIAN.match(typed.strip().partition(" ")[0]):
+        return f"{day:%d.%m.%Y}"
+    return day.isoformat()
+
+
 def build_today(settings) -> date:
     """The day the build publishes for: `BUILD_DATE` (tests and previews of a
     scheduled day set it), else today in the site's time zone."""

@@ -38,6 +38,7 @@ from services.services import (
 )
 
 from content_schema import Problem, build_today, log_problems, read_data_files, unknown_reference
+from content_schema.dates import as_typed
 
 logger = logging.getLogger(__name__)
 
@@ -60,20 +61,24 @@ class Notice:
 
 def _period_problems(data_file) -> list[Problem]:
     values, line = data_file.values, data_file.front_matter.line
+
+    def typed(key):  # dates are echoed as the editor typed them
+        return as_typed(data_file.front_matter.data, key)
+
     start, end = values["start"].date(), values["end"].date()
     problems = []
     if end < start:
         problems.append(Problem(
             data_file.source_file, line("end"), "end", "{end} is before the start, {start}",
             "write the last day the notice applies, on or after start",
-            params={"end": end.isoformat(), "start": start.isoformat()}))
+            params={"end": typed("end"), "start": typed("start")}))
     announce_from = values.get("announce_from")
     if announce_from and announce_from.date() > start:
         problems.append(Problem(
             data_file.source_file, line("announce_from"), "announce_from",
             "{date} is after the start, {start}",
             "write a day before or on start, or leave announce_from out",
-            params={"date": announce_from.date().isoformat(), "start": start.isoformat()}))
+            params={"date": typed("announce_from"), "start": typed("start")}))
     return problems
 
 
