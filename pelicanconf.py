@@ -335,12 +335,9 @@ ORGANIZATION_LOGO = "theme/favicon.svg"  # the department's logo in JSON-LD
 PLUGINS += ["seo_meta", "sitemap", "search_index"]
 
 # --- Editor tools (sitetool new / check / serve / build; docs/editor-guide.*.md) -------
-# `sitetool new` signs new stories with this name and role; editors change it per story.
-NEW_CONTENT_AUTHOR = {
-    "name": "Anita Gāga",
-    "role": {"lv": "Sociālā dienesta vadītājas vietniece",
-             "en": "Deputy Head of the Social Service"},
-}
+# `sitetool new` signs new stories with this name and role, e.g. {"name": "…", "role":
+# {"lv": "…", "en": "…"}}; empty: new stories show `author` as an example to fill in.
+NEW_CONTENT_AUTHOR = {}
 # The security headers of every response (Content-Security-Policy…): the file the web
 # server includes (docs/deploy.md), which `sitetool serve` sends too.
 SECURITY_HEADERS_FILE = os.path.join(os.path.dirname(__file__), "docs", "nginx",

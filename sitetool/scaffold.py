@@ -30,6 +30,10 @@ class Kind:
     news_kind: str | None = None  # the `kind:` of a story
 
 
+# The photo file named in photos.yml's example (and in FIELDS' cover and gallery examples).
+EXAMPLE_PHOTO = "foto-1.jpg"
+
+
 class ScaffoldError(Exception):
     """Why nothing was created (already in the editor's language)."""
 
@@ -88,9 +92,10 @@ def _shown(settings, path: Path) -> str:
 def _front_matter(kind, fields, title, day, settings, lang, is_default) -> str:
     """The file's front matter; comments in the file's own language."""
     _ = Messages(lang)._
-    author = settings.get("NEW_CONTENT_AUTHOR", {})
+    author = settings.get("NEW_CONTENT_AUTHOR") or {}  # blank: the editor signs the story
     known = {"title": title, "kind": kind.news_kind, "date": day.isoformat(),
-             "author": author.get("name"), "author_role": author.get("role", {}).get(lang)}
+             "author": author.get("name") or None,
+             "author_role": (author.get("role") or {}).get(lang) or None}
     if fields.get("modified", Field("date")).required:  # a service's "last updated"
         known["modified"] = day.isoformat()
     lines = ["---"]
@@ -112,9 +117,10 @@ def _front_matter(kind, fields, title, day, settings, lang, is_default) -> str:
             note = _("translate") if not is_default and name == "title" else ""
             lines.append(_line(name, _scalar(value), note))
         elif field.required:
-            lines += _example(name, field, commented=False, note=_("example: replace it"))
+            lines += _example(name, field, lang, commented=False,
+                              note=_("example: replace it"))
         else:
-            lines += _example(name, field, commented=True)
+            lines += _example(name, field, lang, commented=True)
     lines.append(_line("status", "draft", _("delete this line when it is ready to publish")
                        if is_default else _("delete this line when it is translated")))
     lines.append("---")
@@ -145,20 +151,24 @@ def _scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False) if _NEEDS_QUOTES.search(value) else value
 
 
-def _example(name: str, field: Field, commented: bool, note: str = "") -> list[str]:
-    """Lines showing `field` with its example value, commented out or not."""
+def _example(name: str, field: Field, lang: str, commented: bool,
+             note: str = "") -> list[str]:
+    """Lines showing `field` with its example value in `lang`, commented out or not."""
     mark = "# " if commented else ""
-    return [mark + line for line in _example_lines(name, field, note)]
+    return [mark + line for line in _example_lines(name, field, lang, note)]
 
 
-def _example_lines(name: str, field: Field, note: str = "") -> list[str]:
+def _example_lines(name: str, field: Field, lang: str, note: str = "") -> list[str]:
     if field.type in ("record", "records") and field.fields:
-        children = [line for child_name, child in field.fields.items()
-                    for line in _example_lines(child_name, child)]
+        # an alternative (a document's link beside its file) stays commented when the
+        # editor uncomments the record, so the example is valid as it stands
+        children = [("# " if child.alternative else "") + line
+                    for child_name, child in field.fields.items()
+                    for line in _example_lines(child_name, child, lang)]
         if field.type == "records":  # one entry of the list
             children = ["- " + children[0]] + ["  " + line for line in children[1:]]
         return [f"{name}:" + (f"  # {note}" if note else "")] + ["  " + c for c in children]
-    return [_line(name, field.example or "…", note)]
+    return [_line(name, field.example_in(lang) or "…", note)]  # examples are YAML as written
 
 
 def _sidecar_template(settings, messages: Messages) -> str:
@@ -169,7 +179,7 @@ def _sidecar_template(settings, messages: Messages) -> str:
                        "photo file in this folder. 'alt' says what the photo shows, for "
                        "people who cannot see it (required in every language); 'caption' "
                        "is shown under it."))
-    lines += ["#", "# - file: foto-1.jpg"]
+    lines += ["#", f"# - file: {EXAMPLE_PHOTO}"]
     for part in ("alt", "caption"):
         lines.append(f"#   {part}:")
         lines += [f"#     {lang}: …" for lang in settings["LANGUAGES"]]

@@ -1,11 +1,15 @@
 """`sitetool new`: a folder ready to fill in, which passes `check` and builds."""
 
+import re
 import shutil
+from datetime import date
+from pathlib import Path
 
 import pytest
 
 from content_schema import read_front_matter
 from site_helpers import BuiltSite, build_site
+from sitetool.scaffold import EXAMPLE_PHOTO
 from sitetool_helpers import ROOT, sitetool
 
 DAY = "2026-11-20"  # before the build's "today" (site_helpers.TODAY), so it is published
@@ -58,23 +62,24 @@ def test_the_latvian_file_is_filled_in_from_the_schema_and_settings(created):
     assert front.data["title"] == "Kurzemes sociālie darbinieki Preiļos"
     assert str(front.data["date"]) == DAY
     assert front.data["kind"] == "visit"
-    assert front.data["author"] == "Anita Gāga"  # NEW_CONTENT_AUTHOR in pelicanconf.py
-    assert front.data["author_role"] == "Sociālā dienesta vadītājas vietniece"
     assert front.data["status"] == "draft"
     text = (content / NEW["visit"][1] / "index.lv.md").read_text("utf-8")
     assert "\n# summary: " in text and "\n# tags: [" in text  # optional fields as examples
+    # NEW_CONTENT_AUTHOR is empty in pelicanconf.py: the author is the editor's to fill in
+    assert "author" not in front.data and "\n# author: Vārds Uzvārds\n" in text
     assert "# Rindas, kas sākas ar '#', ir piemēri" in text  # in the file's language
 
 
 def test_the_translation_has_only_what_is_written_per_language(created):
     content, _ = created
     front = read_front_matter(content / NEW["visit"][1] / "index.en.md")
-    assert front.data == {"title": "Kurzemes sociālie darbinieki Preiļos",
-                          "author_role": "Deputy Head of the Social Service",
-                          "status": "draft"}
+    assert front.data == {"title": "Kurzemes sociālie darbinieki Preiļos", "status": "draft"}
     text = (content / NEW["visit"][1] / "index.en.md").read_text("utf-8")
     assert "# Translation of index.lv.md." in text
     assert "title: Kurzemes sociālie darbinieki Preiļos  # translate" in text
+    # the examples of what is written per language are in the file's language
+    assert "\n# summary: A sentence or two about the story.\n" in text
+    assert "\n# author_role: Deputy Head of the Social Service\n" in text
 
 
 def test_kind_specific_fields_come_as_examples(created):
@@ -127,3 +132,71 @@ def test_new_output_passes_check_and_builds_once_published(created, tmp_path):
         heading = site.tree(latvian).findtext(".//h1").strip()
         assert heading == title.strip(), kind
         assert site.file_for(english) is not None, kind
+
+
+def test_the_author_comes_from_the_settings_when_they_name_one(tmp_path):
+    from sitetool.i18n import Messages
+    from sitetool.pipeline import load_settings
+    from sitetool.scaffold import create, kinds
+
+    (tmp_path / "content").mkdir()
+    settings = load_settings(ROOT / "pelicanconf.py", {
+        "PATH": str(tmp_path / "content"),
+        "NEW_CONTENT_AUTHOR": {"name": "Jānis Bērziņš",
+                               "role": {"lv": "Sociālais darbinieks", "en": "Social worker"}},
+    })
+    created = create(kinds(settings)["visit"], "Ziņa", date(2026, 11, 20), settings,
+                     Messages("lv"))
+    latvian = read_front_matter(created.folder / "index.lv.md").data
+    english = read_front_matter(created.folder / "index.en.md").data
+    assert (latvian["author"], latvian["author_role"]) == ("Jānis Bērziņš",
+                                                          "Sociālais darbinieks")
+    assert english["author_role"] == "Social worker" and "author" not in english
+
+
+def _uncomment_examples(front_matter_file: Path) -> list[str]:
+    """What an editor does with every example: delete the '# ' before it (the comments
+    that explain the file come before the first field), and the draft line. Returns the
+    lines among the fields still commented out."""
+    lines, fields_begun, fences = [], False, 0
+    for line in front_matter_file.read_text("utf-8").splitlines():
+        fences += line == "---"
+        fields_begun = fields_begun or (fences == 1 and line not in ("---", "")
+                                        and not line.startswith("#"))
+        if fences == 1 and fields_begun and line.startswith("# "):
+            line = line[2:]
+        if not line.startswith("status: draft"):
+            lines.append(line)
+    front_matter_file.write_text("\n".join(lines) + "\n", "utf-8")
+    fields = "\n".join(lines).split("\n---\n")[0].split("\ntitle:")[1]
+    return [line.strip() for line in fields.splitlines() if line.strip().startswith("#")]
+
+
+def test_every_example_in_new_files_passes_check(tmp_path):
+    """Each kind's files with all their examples taken up (and the files the examples
+    name put in place: the photo of photos.yml's example, the consultation's document)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    photo = next((ROOT / "content/news").rglob("photos/*.jpg"))
+    for kind, (title, folder, *_) in NEW.items():
+        made = sitetool("new", kind, title, "--date", DAY, "--content", str(content))
+        assert made.returncode == 0, made.stderr
+        story = content / folder
+        for source in sorted(story.glob("index.*.md")):
+            still_commented = _uncomment_examples(source)
+            # a document's link is the alternative to its file: it stays commented
+            assert all(line.startswith("# link: ") for line in still_commented), kind
+        sidecar = story / "photos" / "photos.yml"
+        if sidecar.exists():
+            comment, example = sidecar.read_text("utf-8").split("\n#\n")
+            sidecar.write_text(comment + "\n" + example.replace("# ", "").replace("#", ""),
+                               "utf-8")
+            shutil.copy(photo, story / "photos" / EXAMPLE_PHOTO)
+        latvian = (story / "index.lv.md").read_text("utf-8")
+        for name in re.findall(r"^\s+file: (\S+)$", latvian, re.MULTILINE):  # documents
+            (story / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    check = sitetool("check", "--content", str(content), "--no-cache")
+    assert check.returncode == 0, check.stdout
+    assert "Errors" not in check.stdout and "Warnings" not in check.stdout
+    visit = (content / NEW["visit"][1] / "index.lv.md").read_text("utf-8")
+    assert "\nservices: [sociala-virtuve]\n" in visit and "\ngallery: [photos/" in visit

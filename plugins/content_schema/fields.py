@@ -5,6 +5,7 @@ live in pelicanconf.py) or lists the values. `inherit` fields may be left out of
 translation: it takes them from the default-language file of the same bundle.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -17,8 +18,16 @@ class Field:
     required: bool = False
     choices: str | tuple[str, ...] | None = None
     inherit: bool = False
-    example: str = ""
+    example: str = ""  # in the default language; `sitetool new` shows it, messages quote it
     fields: dict[str, "Field"] | None = None
+    # the example in the other languages, for a field written per language: {lang: text}
+    examples: Mapping[str, str] | None = None
+    # one of a record's fields of which only one is given (a document's file or link):
+    # `sitetool new` shows its example commented out within the record's
+    alternative: bool = False
+
+    def example_in(self, lang: str) -> str:
+        return (self.examples or {}).get(lang, self.example)
 
 
 STATUS = Field("choice", choices=("draft", "published"), inherit=True, example="draft")
@@ -30,19 +39,24 @@ FIELDS: dict[str, dict[str, Field]] = {
         "kind": Field("choice", required=True, choices="NEWS_KINDS", inherit=True,
                       example="visit"),
         "modified": Field("date", inherit=True, example="2018-10-23"),
-        "author": Field("text", inherit=True, example="Anita Gāga"),
-        "author_role": Field("text", example="Sociālā dienesta vadītājas vietniece"),
-        "summary": Field("text", example="Viena vai divas teikuma garas ziņas kopsavilkums."),
-        "tags": Field("list", example="[pieredzes apmaiņa]"),
-        "cover": Field("text", inherit=True, example="photos/vizite-1.jpg"),
+        "author": Field("text", inherit=True, example="Vārds Uzvārds"),
+        "author_role": Field("text", example="Sociālā dienesta vadītājas vietniece",
+                             examples={"en": "Deputy Head of the Social Service"}),
+        "summary": Field("text", example="Viena vai divas teikuma garas ziņas kopsavilkums.",
+                         examples={"en": "A sentence or two about the story."}),
+        "tags": Field("list", example="[pieredzes apmaiņa]",
+                      examples={"en": "[experience exchange]"}),
+        # the photo of `sitetool new`'s photos.yml example (sitetool/scaffold.py)
+        "cover": Field("text", inherit=True, example="photos/foto-1.jpg"),
         # the photos to show, in order, instead of all of photos/ (plugins/gallery)
-        "gallery": Field("list", inherit=True, example="[photos/vizite-1.jpg, photos/zale.jpg]"),
-        "services": Field("list", inherit=True, example="[socialā-virtuve]"),
+        "gallery": Field("list", inherit=True, example="[photos/foto-1.jpg]"),
+        "services": Field("list", inherit=True, example="[sociala-virtuve]"),
         "status": STATUS,
     },
     "pages": {
         "title": Field("text", required=True, example="Par mums"),
-        "summary": Field("text", example="Ko dara Sociālais dienests."),
+        "summary": Field("text", example="Ko dara Sociālais dienests.",
+                         examples={"en": "What the Social Service does."}),
         "modified": Field("date", inherit=True, example="2026-11-23"),
         "review_by": Field("date", inherit=True, example="2027-05-01"),
         "status": STATUS,
@@ -67,7 +81,7 @@ MEETING = {
 DOCUMENT = {  # either `file` (in the story's folder) or `link`
     "title": Field("text", required=True, example="Saistošo noteikumu projekts"),
     "file": Field("text", example="noteikumu-projekts.pdf"),
-    "link": Field("url", example="https://tapportals.mk.gov.lv/…"),
+    "link": Field("url", example="https://tapportals.mk.gov.lv/…", alternative=True),
 }
 PARTICIPATION = {
     "email": Field("text", example="socialais.dienests@example.lv"),
@@ -78,7 +92,8 @@ PARTICIPATION = {
 }
 KIND_FIELDS["consultation"] = {
     "subject": Field("text", required=True,
-                     example="saistošo noteikumu projekts “Par mājokļa pabalstu”"),
+                     example="saistošo noteikumu projekts “Par mājokļa pabalstu”",
+                     examples={"en": "the draft regulation “On the housing benefit”"}),
     "opens": Field("date", required=True, inherit=True, example="2026-11-16"),
     "closes": Field("date", required=True, inherit=True, example="2026-12-07"),
     # a draft binding regulation (saistošie noteikumi) must be open for at least two weeks
@@ -114,17 +129,25 @@ FIELDS["services"] = {
     "for": Field("list", required=True, choices="TARGET_GROUPS", inherit=True,
                  example="[seniors, low-income]"),
     "summary": Field("text", required=True,
-                     example="Siltas pusdienas darba dienās tiem, kam tās piešķirtas."),
+                     example="Siltas pusdienas darba dienās tiem, kam tās piešķirtas.",
+                     examples={"en": "A hot lunch on working days for those granted it."}),
     "eligibility": Field("list", required=True,
-                         example="[Jūsu deklarētā dzīvesvieta ir novadā]"),
+                         example="[Jūsu deklarētā dzīvesvieta ir novadā]",
+                         examples={"en": "[Your declared place of residence is in the "
+                                         "municipality]"}),
     "how_to_apply": Field("list", required=True,
-                          example="[Piesakieties pie sava pagasta sociālā darbinieka]"),
-    "documents": Field("list", example="[personu apliecinošs dokuments]"),
-    "cost": Field("text", required=True, example="Bez maksas"),
-    "decision_time": Field("text", required=True, example="10 darba dienu laikā"),
+                          example="[Piesakieties pie sava pagasta sociālā darbinieka]",
+                          examples={"en": "[Apply to the social worker of your parish]"}),
+    "documents": Field("list", example="[personu apliecinošs dokuments]",
+                       examples={"en": "[an identity document]"}),
+    "cost": Field("text", required=True, example="Bez maksas",
+                  examples={"en": "Free of charge"}),
+    "decision_time": Field("text", required=True, example="10 darba dienu laikā",
+                           examples={"en": "Within 10 working days"}),
     "offices": Field("list", required=True, inherit=True, example="[socialais-dienests]"),
     "legal_basis": Field("records", inherit=True, fields=LINK),
-    "easy_read": Field("text", example="Vienkāršs teksts vieglajā valodā."),
+    "easy_read": Field("text", example="Vienkāršs teksts vieglajā valodā.",
+                       examples={"en": "A plain text in easy-to-read language."}),
     "modified": Field("date", required=True, inherit=True, example="2026-11-23"),
     "review_by": Field("date", inherit=True, example="2027-05-01"),
     "status": STATUS,
