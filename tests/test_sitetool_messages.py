@@ -15,7 +15,7 @@ from sitetool_helpers import ROOT, sitetool, story
 # The rules that must speak Latvian: the content schema's own, the body sanitiser's and
 # sitetool's.
 TRANSLATED_RULES = [ROOT / "plugins/content_schema", ROOT / "plugins/body_sanitiser",
-                    ROOT / "sitetool"]
+                    ROOT / "plugins/published_files", ROOT / "sitetool"]
 SITETOOL_PO = ROOT / "sitetool/translations/lv/LC_MESSAGES/messages.po"
 
 

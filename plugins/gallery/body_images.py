@@ -15,40 +15,28 @@ its original is never published (plugins/published_files publishes no image).
 """
 
 import os
-import re
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 from PIL import Image
 
 from content_schema import Problem
+from content_schema.addresses import (
+    ADDRESS_ATTRIBUTE,
+    ADDRESS_TAG,
+    PREFIXES,
+    StartTag,
+    local_file,
+)
 
 from .photos import HEIF_SUFFIXES, PhotoView
 
-TAG = re.compile(r"<(?P<name>img|a)\b[^>]*>", re.IGNORECASE)
-# Pelican's link prefixes: `{static}` and `{attach}` name a file from the content's folder
-# (or, after a `/`, from the content root), as a plain relative address does.
-PREFIX = re.compile(r"^[{|](?:static|attach|filename)[|}]")
-# Links to these are images too (Pillow reads the rest of its formats; SVG and HEIC it
-# cannot make renditions of, so they are refused rather than published as they are).
-IMAGE_SUFFIXES = {*Image.registered_extensions(), *HEIF_SUFFIXES, ".svg", ".svgz"}
+# Links to these are images too: what Pillow reads (not its PDF, which it only writes),
+# and SVG and HEIC, which it cannot make renditions of: refused, not published as they are.
+IMAGE_SUFFIXES = {*(suffix for suffix, format_ in Image.registered_extensions().items()
+                    if format_ in Image.OPEN), *HEIF_SUFFIXES, ".svg", ".svgz"}
 # What the rendition markup sets itself.
 REPLACED = {"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"}
-
-
-class _Attributes(HTMLParser):
-    """The attributes of one start tag, their values unescaped."""
-
-    def __init__(self, tag: str):
-        super().__init__(convert_charrefs=True)
-        self.attributes: list[tuple[str, str]] = []
-        self.feed(tag)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.attributes = [(name, value or "") for name, value in attrs]
 
 
 def _start_tag(name: str, attributes: list[tuple[str, str]]) -> str:
@@ -68,23 +56,19 @@ class BodyImages:
         if not body or ("<img" not in body and "<a" not in body):
             return
         source_text = Path(content.source_path).read_text("utf-8")
-        content._content = TAG.sub(lambda tag: self._tag(content, tag, source_text), body)
+        content._content = ADDRESS_TAG.sub(lambda tag: self._tag(content, tag, source_text),
+                                           body)
 
     def _tag(self, content, match, source_text: str) -> str:
         name = match["name"].lower()
-        attributes = _Attributes(match[0]).attributes
-        address_key = "src" if name == "img" else "href"
-        address = dict(attributes).get(address_key)
-        if address is None:
+        attributes = StartTag(match[0]).attributes
+        address = dict(attributes).get(ADDRESS_ATTRIBUTE[name], "").strip()
+        path = local_file(address, Path(content.source_path).parent, self.content_root)
+        if path is None or (name == "a" and path.suffix.lower() not in IMAGE_SUFFIXES):
             return match[0]
-        named = self._named_file(content, address.strip())
-        if named is None:
-            return match[0]
-        path, raw = named
-        if name == "a" and path.suffix.lower() not in IMAGE_SUFFIXES:
-            return match[0]
-        line = _line_of(source_text, raw)
-        view = self._view(content, path, raw, line)
+        written = next((address[len(p):] for p in PREFIXES if address.startswith(p)), address)
+        line = _line_of(source_text, written)
+        view = self._view(content, path, written, line)
         if view is None:
             return match[0]
         siteurl = self.settings["SITEURL"]
@@ -94,21 +78,6 @@ class BodyImages:
         # an empty alt text is Pelican's warning, when it reads the file
         return self._picture(view, dict(attributes).get("alt", ""),
                              [(key, value) for key, value in attributes if key not in REPLACED])
-
-    def _named_file(self, content, address: str) -> tuple[Path, str] | None:
-        """The file an address in the body names, and the address as the editor wrote
-        it; None for an address elsewhere (another site, a page of this one: /jaunumi/)."""
-        value = PREFIX.sub("", address)
-        parts = urlsplit(value)
-        if parts.scheme or parts.netloc or not parts.path:
-            return None
-        path = unquote(parts.path)
-        if path.startswith("/"):
-            if not PREFIX.match(address):
-                return None
-            return Path(os.path.normpath(self.content_root / path[1:])), value
-        folder = Path(content.source_path).parent
-        return Path(os.path.normpath(folder / path)), value
 
     def _view(self, content, path: Path, shown: str, line: int) -> PhotoView | None:
         folder = Path(os.path.normpath(Path(content.source_path).parent))

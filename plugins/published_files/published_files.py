@@ -31,17 +31,15 @@ import logging
 import os
 from functools import partial
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from PIL import Image, UnidentifiedImageError
 from pelican import signals
+from PIL import Image, UnidentifiedImageError
 
 from content_schema import Problem, log_problems
+from content_schema.addresses import ADDRESS_ATTRIBUTE, ADDRESS_TAG, PREFIXES, StartTag, local_file
 
 logger = logging.getLogger(__name__)
 
-# Pelican's link prefixes: a file from the content's folder, or after `/` from the root.
-PREFIXES = ("{static}", "{attach}", "|static|", "|attach|")
 PUBLISHED = ("published", "hidden")
 # Image formats Pillow cannot open, yet browsers show (SVG may also carry scripts).
 OTHER_IMAGE_SUFFIXES = {".svg", ".svgz", ".heic", ".heif", ".hif", ".avif"}
@@ -116,30 +114,14 @@ def read_without_links(generator):
 # --- What is published ----------------------------------------------------------------
 
 def _named_in_body(content, content_root: Path):
-    """(file, address) of each local address in the content's rendered body."""
-    from html.parser import HTMLParser
-
-    found = []
-
-    class Addresses(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            for name, value in attrs:
-                if name in ("href", "src") and value:
-                    found.append(value.strip())
-
-    Addresses(convert_charrefs=True).feed(content._content or "")
+    """(file, address) of each file the content's rendered body links to or shows."""
     folder = Path(content.source_path).resolve().parent
-    for address in found:
-        prefix = next((p for p in PREFIXES if address.startswith(p)), "")
-        parts = urlsplit(address[len(prefix):])
-        if parts.scheme or parts.netloc or not parts.path:
-            continue
-        path = unquote(parts.path)
-        if path.startswith("/"):
-            if prefix:
-                yield content_root / path[1:], address
-        else:
-            yield Path(os.path.normpath(folder / path)), address
+    for match in ADDRESS_TAG.finditer(content._content or ""):
+        address = dict(StartTag(match[0]).attributes).get(
+            ADDRESS_ATTRIBUTE[match["name"].lower()], "").strip()
+        path = local_file(address, folder, content_root)
+        if path is not None:
+            yield path, address
 
 
 def _named_in_fields(content):
