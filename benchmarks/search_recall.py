@@ -24,13 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT / "tests"))
 
-from site_helpers import TODAY, serve_folder  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from test_search import _search  # noqa: E402  (types the query as tests/test_search.py does)
+
+from site_helpers import TODAY, BuiltSite, serve_folder  # noqa: E402
 
 QUERIES = Path(__file__).with_name("search_queries.tsv")
 SEARCH_PAGES = {"lv": "/meklet/", "en": "/en/search/"}
 TOP = 5
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 PLAIN_PAGEFIND = """async ([words, top]) => {
   window.plainPagefind = window.plainPagefind || await import("/pagefind/pagefind.js")
@@ -46,20 +48,6 @@ def read_queries(path: Path = QUERIES) -> list[tuple[str, str, str]]:
     with path.open(encoding="utf-8", newline="") as lines:
         return [tuple(row) for row in csv.reader(lines, delimiter="\t")
                 if row and not row[0].startswith("#")]
-
-
-def search_page_results(page, site_url: str, lang: str, words: str) -> list[str]:
-    """The result links (root-relative) the search page shows for `words`, in order."""
-    page.goto(site_url + SEARCH_PAGES[lang])
-    page.fill("#search-words", words)
-    page.press("#search-words", "Enter")
-    page.wait_for_function("""() => {
-      const status = document.querySelector('[data-search-status]').textContent;
-      return status && !status.endsWith('…');
-    }""")
-    links = page.eval_on_selector_all(".search-result__title a",
-                                      "links => links.map(link => link.href)")
-    return [link.removeprefix(site_url) for link in links]
 
 
 def plain_pagefind_results(page, site_url: str, lang: str, words: str) -> list[str]:
@@ -78,17 +66,14 @@ def build(content: Path, output: Path, site_url: str) -> None:
 
 
 def measure(site: Path, queries, port: int) -> list[tuple[bool, bool]]:
-    from playwright.sync_api import sync_playwright
-
-    site_url = f"http://127.0.0.1:{port}"
+    built = BuiltSite(site, f"http://127.0.0.1:{port}")
     found = []
     with serve_folder(site, port), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         before_page, after_page = browser.new_page(), browser.new_page()
         for lang, words, expected in queries:
-            before = plain_pagefind_results(before_page, site_url, lang, words)
-            after = search_page_results(after_page, site_url, lang, words)[:TOP]
+            before = plain_pagefind_results(before_page, built.url, lang, words)
+            after = _search(after_page, built, SEARCH_PAGES[lang], words)[:TOP]
             found.append((expected in before, expected in after))
         browser.close()
     return found
