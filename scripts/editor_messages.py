@@ -67,12 +67,12 @@ def shown(template: str | None) -> str:
     and Markdown's table and HTML characters escaped."""
     if template is None:
         return COMPUTED
-    parts = []
-    for literal, name, _spec, _conversion in string.Formatter().parse(template):
-        parts.append(literal)
-        if name is not None:
-            parts.append(f"‹{name}›")
-    text = "".join(parts)
+    try:
+        text = "".join(literal + (f"‹{name}›" if name is not None else "")
+                       for literal, name, _spec, _conversion
+                       in string.Formatter().parse(template))
+    except ValueError:  # no template: a phrase passed as a parameter, braces and all
+        text = template
     for char, escaped in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), ("*", "\\*"),
                           ("_", "\\_"), ("`", "\\`"), ("[", "\\["), ("]", "\\]"), ("\n", " ")):
         text = text.replace(char, escaped)

@@ -81,6 +81,7 @@ def problem_calls(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[ProblemC
     """Every call under `folder` that writes a message or fix of a `Problem`, in file and
     line order (`scripts/editor_messages.py` makes the table of editors' messages)."""
     helpers = _forwarding_helpers(helpers_in)
+    constants = _constants(helpers_in) | _constants(folder)
     for source in sorted(folder.rglob("*.py")):
         tree = ast.parse(source.read_text("utf-8"), filename=str(source))
         calls = []
@@ -92,35 +93,56 @@ def problem_calls(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[ProblemC
                 messages = tuple(
                     SourceMessage(str(source), arguments[role].lineno, text, role)
                     for role in _TRANSLATED if role in arguments
-                    for text in _texts(arguments[role], forwarded) if text != "")
+                    for text in _texts(arguments[role], forwarded, constants) if text != "")
                 if messages:
                     calls.append(ProblemCall(
                         str(source), call.lineno,
-                        *(tuple(_texts(arguments[role], forwarded)) if role in arguments
+                        *(tuple(_texts(arguments[role], forwarded, constants))
+                          if role in arguments
                           else () for role in ("field", "severity")), messages))
         yield from sorted(calls, key=lambda c: (c.line, c.messages[0].line))
 
 
 def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
     """{name: {keyword: position}} of `Problem` itself and of every function under `folder`
-    that passes its own parameters on as a Problem's message or fix."""
+    that passes its own parameters on as a Problem's message or fix — to `Problem` or to
+    another such function (`_missing` → `unknown_reference` → `Problem`)."""
     helpers = {"Problem": dict(_PROBLEM_ARGUMENTS)}
-    for source in sorted(folder.rglob("*.py")):
-        tree = ast.parse(source.read_text("utf-8"), filename=str(source))
-        for function in ast.walk(tree):
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    functions = [function for source in sorted(folder.rglob("*.py"))
+                 for function in ast.walk(ast.parse(source.read_text("utf-8")))
+                 if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    found = True
+    while found:  # each round adds the functions that call one found in the round before
+        found = False
+        for function in functions:
+            if function.name in helpers:
                 continue
             names = [a.arg for a in function.args.args]
             passed = {}
             for call in _calls(function):
-                if _called_name(call.func) != "Problem":
-                    continue
-                for keyword, argument in _arguments(call, _PROBLEM_ARGUMENTS):
-                    if isinstance(argument, ast.Name) and argument.id in names:
-                        passed[keyword] = names.index(argument.id)
+                for keyword, argument in _arguments(call, helpers.get(
+                        _called_name(call.func)) or {}):
+                    # the parameter itself, or one branch of `… if … else parameter`
+                    branches = [argument.body, argument.orelse] if isinstance(
+                        argument, ast.IfExp) else [argument]
+                    for branch in branches:
+                        if isinstance(branch, ast.Name) and branch.id in names:
+                            passed[keyword] = names.index(branch.id)
             if passed.keys() & set(_TRANSLATED):
                 helpers[function.name] = passed
+                found = True
     return helpers
+
+
+def _constants(folder: Path) -> dict[str, str]:
+    """Module-level texts named in capitals (`NOT_A_SERVICE = "'{value}' is not a
+    service"`) under `folder`: a message may be passed by such a name."""
+    return {target.id: node.value.value for source in sorted(folder.rglob("*.py"))
+            for node in ast.parse(source.read_text("utf-8")).body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name) and target.id.isupper()}
 
 
 def _parameters(function) -> set[str]:
@@ -148,16 +170,20 @@ def _arguments(call: ast.Call, positions: dict[str, int]):
             yield keyword, argument
 
 
-def _texts(argument, forwarded: set[str]) -> list[str | None]:
-    """The fixed texts an argument can be: a string, or either string of
-    `"…" if condition else "…"`; None for anything computed. A parameter handed on from a
-    helper's caller is no text here (it is found where the helper is called)."""
+def _texts(argument, forwarded: set[str], constants: dict[str, str]) -> list[str | None]:
+    """The fixed texts an argument can be: a string, a module's named text (`constants`),
+    or either of `"…" if condition else "…"`; None for anything computed. A parameter
+    handed on from a helper's caller is no text here (it is found where the helper is
+    called)."""
     if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
         return [argument.value]
     if isinstance(argument, ast.IfExp):
-        return _texts(argument.body, forwarded) + _texts(argument.orelse, forwarded)
+        return (_texts(argument.body, forwarded, constants)
+                + _texts(argument.orelse, forwarded, constants))
     if isinstance(argument, ast.Name) and argument.id in forwarded:
         return []
+    if isinstance(argument, ast.Name) and argument.id in constants:
+        return [constants[argument.id]]
     return [None]
 
 
