@@ -5,6 +5,7 @@ headers of docs/nginx/socialais-dienests-headers.conf, and every page type loads
 Chromium with no refusal of the policy, no console error and no request to another host.
 (The preview sends the same headers: tests/test_sitetool_serve.py.)"""
 
+import contextlib
 import socket
 import subprocess
 import urllib.error
@@ -12,11 +13,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from test_search import LV_SEARCH, PREILI_STORY_LV, _search
 
 from page_types import type_and_lang_params, urls_to_check
 from site_helpers import NGINX_EXAMPLE, NGINX_HEADERS, BuiltSite, build_site, troubles_of
 from sitetool import security_headers
-from test_search import LV_SEARCH, PREILI_STORY_LV, _search
 
 NGINX = Path("/usr/sbin/nginx")
 HEADERS = security_headers.read(NGINX_HEADERS)
@@ -85,10 +86,8 @@ def _wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return
         except OSError:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=0.05)
-            except subprocess.TimeoutExpired:
-                pass
     pytest.fail(f"nginx stopped (status {process.returncode}): "
                 f"{log.read_text() if log.exists() else ''}")
 
