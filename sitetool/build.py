@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT, spare_output
+from . import ROOT, spare_output, web_editor
 from .build_record import BuildRecord
 from .check import publishing_problems
 from .parallel import processes_for
@@ -127,6 +127,9 @@ def _read_and_write(settings, log, strict, writer, before_pages_written):
         # a writer of the caller's (the preview's) sees every page: one process
         write_site(site, writer, processes=1 if writer else processes_for(settings),
                    before_pages_written=before_pages_written)
+        if settings["WEB_EDITOR_BACKEND"]:  # a published editor needs its Git backend
+            web_editor.assemble(settings, Path(settings["OUTPUT_PATH"]) / "admin",
+                                settings["WEB_EDITOR_BACKEND"])
 
 
 def count_output(folder: Path) -> Counts:

@@ -69,7 +69,7 @@ def cms_config(settings, lang: str, backend: dict) -> dict:
         config["collections"].append(
             _bundle(section, section, names, lang, FIELDS[section], choices, settings))
     for section in DATA_FILES:
-        config["collections"].append(_data_files(section, names, lang, choices))
+        config["collections"].append(_data_files(section, names, lang, choices, default))
     return config
 
 
@@ -99,14 +99,15 @@ def _bundle(section, name, names, lang, fields, choices, settings) -> dict:
     return collection
 
 
-def _data_files(section, names, lang, choices) -> dict:
+def _data_files(section, names, lang, choices, default: str) -> dict:
     fields = FIELDS[section]
     title = "name" if "name" in fields else "title"
     return {
         "name": section, "label": _label(names, f"collection.{section}", lang),
         "folder": section, "extension": "yml", "format": "yml", "create": True,
-        "identifier_field": f"{title}.{lang if lang in ('lv', 'en') else 'lv'}",
-        "slug": "{{fields.%s.lv}}" % title, "summary": "{{%s.lv}}" % title,
+        # named, and its file named, by the name in the default language
+        "identifier_field": f"{title}.{default}", "slug": f"{{{{fields.{title}.{default}}}}}",
+        "summary": f"{{{{{title}.{default}}}}}",
         "fields": [_widget(n, f, names, lang, choices, translated=False)
                    for n, f in fields.items()],
     }

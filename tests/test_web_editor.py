@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 import yaml
@@ -17,10 +16,11 @@ from PIL import Image
 
 from content_schema import FIELDS, slugify_title
 from content_schema.fields import KIND_FIELDS
+from site_helpers import build_site
 from sitetool.cms_config import BODY, PHOTO_FIELDS, REFERENCES, cms_config
 from sitetool.pipeline import load_settings
 from sitetool.web_editor import LOCAL_BACKEND, WebEditorMissing, assemble
-from sitetool_helpers import ROOT, TODAY, sitetool
+from sitetool_helpers import ROOT, TODAY, sitetool, write
 
 SETTINGS = load_settings(ROOT / "pelicanconf.py", {})
 # What each type of the schema is in the form (independent of cms_config's own mapping,
@@ -125,6 +125,26 @@ def test_the_editors_files_are_written_for_each_language(tmp_path):
     assert english["collections"][0]["label"] == "Visits"
     assert (admin / "decap" / "decap-cms.js").is_file()
     assert not list(admin.rglob("*.map"))
+
+
+GITLAB = {"name": "gitlab", "repo": "novads/socialais-dienests", "auth_type": "pkce",
+          "base_url": "https://git.novads.lv", "api_root": "https://git.novads.lv/api/v4",
+          "app_id": "example", "branch": "main"}
+
+
+def test_a_published_site_has_the_editor_only_with_a_git_backend(site, tmp_path):
+    assert not (site.root / "admin").exists()  # the default: no Git backend, no /admin/
+    settings = write(tmp_path / "witheditor.py", (
+        f"import sys\nsys.path.append({str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"WEB_EDITOR_BACKEND = {GITLAB!r}\nWEB_EDITOR_EDITORIAL_WORKFLOW = True\n"))
+    output = tmp_path / "output"
+    built = build_site(ROOT / "content", output, "--settings", str(settings))
+    assert built.returncode == 0, built.stdout + built.stderr
+    config = yaml.safe_load((output / "admin" / "config.yml").read_text("utf-8"))
+    assert config["backend"] == GITLAB
+    assert config["publish_mode"] == "editorial_workflow"
+    assert (output / "admin" / "index.html").is_file()
+    assert (output / "admin" / "decap" / "decap-cms.js").is_file()
 
 
 # --- In the browser ---------------------------------------------------------------------
