@@ -198,9 +198,13 @@ GALLERY_FORMATS = {  # Pillow save options; in order of preference, JPEG last (t
     "jpeg": {"quality": 82, "optimize": True, "progressive": True},
 }
 # Larger photos are refused as possible decompression bombs (Pillow itself refuses
-# anything above 178 megapixels); longer panoramas would make useless thumbnails.
+# anything above 178 megapixels).
 GALLERY_MAX_PIXELS = 80_000_000
-GALLERY_MAX_ASPECT_RATIO = 4
+# A photo more than this many times as wide as high is a panorama (a phone's are 4 to 8):
+# its thumbnail shows all of it, letterboxed, and it gets one rendition this many
+# pixels high, its whole length to zoom into and scroll along. Any length is shown.
+GALLERY_PANORAMA_RATIO = 2
+GALLERY_PANORAMA_HEIGHT = 1080
 GALLERY_WORKERS = 0  # processes for image work; 0 = one per CPU core
 GALLERY_CACHE_PATH = os.path.join(os.path.dirname(__file__), ".cache", "gallery")
 # Images in the text (`![Zāle](zale.jpg)`) are published as renditions too, in a

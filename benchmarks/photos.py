@@ -50,8 +50,7 @@ def originals(count: int, seed: int) -> list[Path]:
 def planned(paths: list[Path], settings: dict) -> list[Photo]:
     photos = []
     for path in paths:
-        header = read_header(path, path.name, settings["GALLERY_MAX_PIXELS"],
-                             settings["GALLERY_MAX_ASPECT_RATIO"])
+        header = read_header(path, path.name, settings["GALLERY_MAX_PIXELS"])
         photos.append(Photo.plan(path, path.name, header, f"photos/bench/{path.stem.lower()}",
                                  settings, PhotoText()))
     return photos

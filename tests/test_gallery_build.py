@@ -254,7 +254,7 @@ BAD_LINES = [
     f"{SHOWN}/photos.yml:8: capton: is not a field we know — did you mean caption?",
     f"{SHOWN}/photos.yml:10: file: 'trukst.jpg' is not in this folder — check the spelling "
     "(the folder has: IMG_0001.HEIC, a-labs.jpg, b-tikai-latviski.jpg, bumba.png, "
-    "c-bez-apraksta.jpg, liela-bumba.png, panorama.jpg, piezimes.jpg, sabojata.jpg) or "
+    "c-bez-apraksta.jpg, liela-bumba.png, piezimes.jpg, sabojata.jpg) or "
     "remove the entry",
     f"{SHOWN}/IMG_0001.HEIC:1: the photo is in HEIC format (the iPhone's own), which "
     "browsers and the build cannot read — save it as JPEG and replace the file (on the "
@@ -263,9 +263,6 @@ BAD_LINES = [
     "megapixels) — save a smaller copy, e.g. 4000 pixels wide, and replace the file",
     f"{SHOWN}/liela-bumba.png:1: the photo is too large to process safely (more than 80 "
     "megapixels) — save a smaller copy, e.g. 4000 pixels wide, and replace the file",
-    f"{SHOWN}/panorama.jpg:1: the photo is a panorama of 2000×200 pixels, too long and "
-    "narrow for the gallery (at most 4:1) — crop it, or cut it into photos at most 4 times "
-    "as wide as they are high",
     f"{SHOWN}/piezimes.jpg:1: this file is not a photo the build can read — keep only "
     "JPEG, PNG or WebP photos here; move other files out of the folder",
     f"{SHOWN}/sabojata.jpg:1: the photo is damaged and cannot be read — copy it again from "
@@ -290,7 +287,6 @@ def bad_content(tmp_path_factory):
     (photos / "piezimes.jpg").write_text("Fotografēt arī virtuvi!", "utf-8")
     png_claiming(photos / "bumba.png", 10_000, 9_000)  # 90 MP: above our limit
     png_claiming(photos / "liela-bumba.png", 20_000, 20_000)  # 400 MP: Pillow refuses
-    upright_marker(2000, 200).save(photos / "panorama.jpg", "JPEG")
     (photos / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1")
     (photos / "photos.yml").write_text(BAD_SIDECAR, "utf-8")
     listed = write_story(folder / "content", story=LISTED_STORY, extra=(

@@ -97,8 +97,7 @@ class Planner:
             return self.photos[source]
         try:
             header = read_header(source, self.shown(source),
-                                 self.settings["GALLERY_MAX_PIXELS"],
-                                 self.settings["GALLERY_MAX_ASPECT_RATIO"])
+                                 self.settings["GALLERY_MAX_PIXELS"])
         except Unusable as unusable:
             self.report(dataclasses.replace(unusable.problem, severity=severity))
             self.photos[source] = None

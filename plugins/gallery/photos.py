@@ -57,8 +57,9 @@ def _orientation(image: Image.Image) -> int:
     return orientation if orientation in range(1, 9) else 1
 
 
-def read_header(path: Path, shown: str, max_pixels: int, max_aspect_ratio: float) -> Header:
-    """Size and orientation from the header; refuse what the gallery cannot show."""
+def read_header(path: Path, shown: str, max_pixels: int) -> Header:
+    """Size and orientation from the header; refuse what the build cannot decode safely
+    (a panorama of any length is a photo like the others)."""
     if _is_heif(path):
         raise Unusable(Problem(
             shown, 1, "", "the photo is in HEIC format (the iPhone's own), which browsers "
@@ -88,12 +89,6 @@ def read_header(path: Path, shown: str, max_pixels: int, max_aspect_ratio: float
         raise Unusable(damaged(shown)) from error
     if orientation in QUARTER_TURNS:
         width, height = height, width
-    if max(width, height) > max_aspect_ratio * min(width, height):
-        raise Unusable(Problem(
-            shown, 1, "", "the photo is a panorama of {width}×{height} pixels, too long and "
-            "narrow for the gallery (at most {ratio}:1)", "crop it, or cut it into photos at "
-            "most {ratio} times as wide as they are high", severity="warning",
-            params={"width": width, "height": height, "ratio": f"{max_aspect_ratio:g}"}))
     return Header(width, height, orientation)
 
 
@@ -147,25 +142,33 @@ class Photo:
     languages: set[str] = field(default_factory=set)  # of the stories that show it
     published: bool = False  # shown by a story that is written
     failed: bool = False  # could not be processed: left out of every page
+    panorama: bool = False  # more than GALLERY_PANORAMA_RATIO times as wide as high
 
     @classmethod
     def plan(cls, source: Path, shown: str, header: Header, url_stem: str, settings,
              text: PhotoText) -> "Photo":
-        widths = rendition_widths(header.width, [settings["GALLERY_THUMBNAIL_WIDTH"],
-                                                 *settings["GALLERY_DISPLAY_WIDTHS"]])
+        widths = [settings["GALLERY_THUMBNAIL_WIDTH"], *settings["GALLERY_DISPLAY_WIDTHS"]]
+        panorama = header.width > settings["GALLERY_PANORAMA_RATIO"] * header.height
+        if panorama:
+            # its whole length at a height one can look at, to zoom into and scroll along
+            widths.append(round(header.width * settings["GALLERY_PANORAMA_HEIGHT"]
+                                / header.height))
+        widths = rendition_widths(header.width, widths)
         renditions = [
             Rendition(width, max(1, round(header.height * width / header.width)), format_,
                       f"{url_stem}-{width}.{EXTENSIONS[format_]}")
             for width in widths for format_ in settings["GALLERY_FORMATS"]
         ]
-        return cls(source, shown, header, renditions, text)
+        return cls(source, shown, header, renditions, text, panorama=panorama)
 
 
 class PhotoView:
-    """A photo as one language's page shows it (templates use this)."""
+    """A photo as one language's page shows it (templates use this). A panorama's
+    thumbnail shows all of it, letterboxed, where other thumbnails fill their box."""
 
     def __init__(self, photo: Photo, lang: str, formats: list[str], share_width: int):
         self.photo, self.lang = photo, lang
+        self.panorama = photo.panorama
         self.formats = formats  # preferred first; the last is the <img> every browser reads
         self.alt = photo.text.alt.get(lang, "")
         self.caption = photo.text.caption.get(lang, "")
