@@ -15,7 +15,15 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-serve: $(INSTALLED)  ## build the site and preview it at http://localhost:8000, rebuilding on save
+# The web editor (Decap CMS and its local server) with the test tools' npm packages, exactly
+# as package-lock.json says, again when it changes (the stamp scripts/install-test-tools.sh
+# writes too); an editor's machine needs Node and npm, not the browsers of the tests.
+NPM_INSTALLED := node_modules/.installed-from-package-lock.json
+$(NPM_INSTALLED): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	cp package-lock.json $@
+
+serve: $(INSTALLED) $(NPM_INSTALLED)  ## preview at http://localhost:8000 (rebuilt on save), web editor at /admin/
 	$(BIN)/sitetool serve
 
 build: $(INSTALLED)  ## build the preview site into output/

@@ -60,6 +60,9 @@ def _nginx_conf(folder: Path, root: Path, port: int) -> Path:
     logs and temporary files there, and the example's server block."""
     (folder / "snippets").mkdir()
     (folder / INCLUDED_AS).symlink_to(NGINX_HEADERS)
+    # the web editor's location includes its own (docs/web-editor.md)
+    admin = NGINX_HEADERS.with_name("socialais-dienests-admin-headers.conf")
+    (folder / "snippets" / admin.name).symlink_to(admin)
     temp_paths = "\n".join(f"    {kind}_temp_path {folder}/{kind};"
                            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     conf = folder / "nginx.conf"
