@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 from conftest import FIXTURES
+from test_accessibility import AXE, _violations
 from test_search import EN_SEARCH, LV_SEARCH, _search
 
 from benchmarks.search_recall import read_queries
@@ -114,3 +115,10 @@ def test_excerpts_do_not_open_with_the_title(page, served_site, search_url, word
     for result in results:
         opening = re.escape(result["title"].rstrip("."))
         assert not re.match(rf"(\w+\. )?{opening}", result["excerpt"]), result
+
+
+@pytest.mark.browser
+def test_results_with_an_easy_to_read_link_have_no_wcag_violations(page, served_site):
+    _search(page, served_site, LV_SEARCH, "pabalsts")
+    assert page.locator(".search-result__easy-read a").count() >= 2
+    assert not _violations(page, AXE.read_text("utf-8"))
