@@ -200,18 +200,34 @@ def _url(output: Path, page: str, lang: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def readings(hostile_site, browser):
-    """Each page as Chromium shows it (loaded once): every SHOWN value on it, whether the
-    typed script ran, and which elements the typed markup would have made."""
-    output, site_url = hostile_site
+def site_context(hostile_site, browser):
+    """A browser context that reaches the hostile site only (other hosts are refused)."""
+    site_url = hostile_site[1]
     context = browser.new_context()
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
         site_url) else route.abort())
+    yield context
+    context.close()
+
+
+INJECTED = "b, img[src='x'], [onerror]"  # elements the typed markup would make
+
+
+def _harm(tab) -> tuple[str, list[str]]:
+    """Whether the typed script ran, and the elements the typed markup made."""
+    return (tab.evaluate("typeof window.__pwned"),
+            tab.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)"))
+
+
+@pytest.fixture(scope="module")
+def readings(hostile_site, site_context):
+    """Each page as Chromium shows it (loaded once): every SHOWN value on it and `_harm`."""
+    output, site_url = hostile_site
     cache = {}
 
     def read(page: str, lang: str) -> dict:
         if (page, lang) not in cache:
-            tab = context.new_page()
+            tab = site_context.new_page()
             tab.goto(f"{site_url}/{_url(output, page, lang)}")
             queries = sorted({(s.selector, s.read) for s in SHOWN if s.page == page})
             values = {}
@@ -220,17 +236,11 @@ def readings(hostile_site, browser):
                           if how.startswith("attr:") else READERS[how])
                 values[selector, how] = tab.eval_on_selector_all(
                     selector, f"(els) => els.map({reader})")
-            cache[page, lang] = {
-                "values": values,
-                "pwned": tab.evaluate("typeof window.__pwned"),
-                "injected": tab.eval_on_selector_all(
-                    "b, img[src='x'], [onerror]", "els => els.map(e => e.outerHTML)"),
-            }
+            cache[page, lang] = {"values": values, "harm": _harm(tab)}
             tab.close()
         return cache[page, lang]
 
-    yield read
-    context.close()
+    return read
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -249,9 +259,32 @@ def test_typed_value_is_shown_as_typed(readings, shown, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", [*PAGES, "topic:consultation", "topic:visit"])
 def test_no_typed_markup_becomes_elements_or_runs(readings, page, lang):
-    reading = readings(page, lang)
-    assert reading["pwned"] == "undefined"
-    assert reading["injected"] == []
+    assert readings(page, lang)["harm"] == ("undefined", [])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_results_show_typed_titles_as_text(hostile_site, site_context, lang):
+    """search.js writes Pagefind's results into the page: titles as text, excerpts as
+    Pagefind's HTML (it escapes the page's text and adds <mark>)."""
+    tab = site_context.new_page()
+    search = "meklet/" if lang == "lv" else "en/search/"
+    tab.goto(f"{hostile_site[1]}/{search}?q=consultation")
+    tab.wait_for_selector(".search-result__title a")
+    titles = tab.eval_on_selector_all(".search-result__title a",
+                                      "els => els.map(e => e.textContent.trim())")
+    assert typed("consultation.title", lang) in titles
+    assert _harm(tab) == ("undefined", [])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gallery_viewer_shows_the_caption_as_text(hostile_site, site_context, lang):
+    tab = site_context.new_page()
+    tab.goto(f"{hostile_site[1]}/{PAGES['visit'][lang]}")
+    tab.click(".gallery__link")
+    caption = tab.wait_for_selector("dialog[open] [data-gallery-caption]").text_content()
+    assert caption.startswith(typed("photo0.caption", lang) + " ")
+    assert caption.endswith(": " + typed("photo0.credit"))
+    assert _harm(tab) == ("undefined", [])
 
 
 def test_raw_html_has_no_typed_markup(hostile_site):
