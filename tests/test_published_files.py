@@ -281,6 +281,10 @@ def _document_renamed(content: Path, name: str) -> None:
                             _document_renamed(c, "foto.jpg")),
                  rf"content/{CONSULTATION}/index\.lv\.md:23: documents: foto\.jpg is an image: ",
                  id="a photo named as a document"),
+    pytest.param(lambda c: (gps_photo(c / STORY / "pielikums.dat"),
+                            append(c / STORY / "index.lv.md", "\n[Pielikums](pielikums.dat)\n")),
+                 rf"content/{STORY}/index\.lv\.md:\d+: pielikums\.dat is an image: ",
+                 id="a photo under another name, linked"),
 ])
 def test_an_image_outside_the_renditions_is_an_error_naming_it(tmp_path, plant, expected):
     content = sample_copy(tmp_path)

@@ -43,3 +43,10 @@ class StartTag(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.attributes = [(name, value or "") for name, value in attrs]
+
+
+def line_naming(source: Path | str, text: str) -> int:
+    """The line of the source file that first names `text` (1 when none does)."""
+    source_text = Path(source).read_text("utf-8")
+    at = source_text.find(text)
+    return source_text.count("\n", 0, at) + 1 if at >= 0 else 1

@@ -26,6 +26,7 @@ from content_schema.addresses import (
     ADDRESS_TAG,
     PREFIXES,
     StartTag,
+    line_naming,
     local_file,
 )
 
@@ -53,13 +54,10 @@ class BodyImages:
 
     def rewrite(self, content) -> None:
         body = content._content
-        if not body or ("<img" not in body and "<a" not in body):
-            return
-        source_text = Path(content.source_path).read_text("utf-8")
-        content._content = ADDRESS_TAG.sub(lambda tag: self._tag(content, tag, source_text),
-                                           body)
+        if body and ("<img" in body or "<a" in body):
+            content._content = ADDRESS_TAG.sub(lambda tag: self._tag(content, tag), body)
 
-    def _tag(self, content, match, source_text: str) -> str:
+    def _tag(self, content, match) -> str:
         name = match["name"].lower()
         attributes = StartTag(match[0]).attributes
         address = dict(attributes).get(ADDRESS_ATTRIBUTE[name], "").strip()
@@ -67,8 +65,7 @@ class BodyImages:
         if path is None or (name == "a" and path.suffix.lower() not in IMAGE_SUFFIXES):
             return match[0]
         written = next((address[len(p):] for p in PREFIXES if address.startswith(p)), address)
-        line = _line_of(source_text, written)
-        view = self._view(content, path, written, line)
+        view = self._view(content, path, written, line_naming(content.source_path, written))
         if view is None:
             return match[0]
         siteurl = self.settings["SITEURL"]
@@ -80,6 +77,7 @@ class BodyImages:
                              [(key, value) for key, value in attributes if key not in REPLACED])
 
     def _view(self, content, path: Path, shown: str, line: int) -> PhotoView | None:
+        self.planner.text_images.add(path.resolve())
         folder = Path(os.path.normpath(Path(content.source_path).parent))
         if not (path.is_relative_to(folder) and path.is_file() and not path.is_symlink()):
             self.planner.report(Problem(
@@ -110,10 +108,4 @@ class BodyImages:
             ("height", str(view.share.height)), ("alt", alt), *kept,
             ("loading", "lazy"), ("decoding", "async")])
         return f"<picture>{sources}{image}</picture>"
-
-
-def _line_of(source_text: str, value: str) -> int:
-    """The line of the source file that names `value` (1 when it cannot be found)."""
-    at = source_text.find(value)
-    return source_text.count("\n", 0, at) + 1 if at >= 0 else 1
 

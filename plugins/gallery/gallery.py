@@ -74,6 +74,7 @@ class Planner:
         self.url_stems: dict[str, set[str]] = {}  # gallery folder URL -> stems taken
         self.stories: list[Story] = []
         self.processed = False
+        self.text_images: set[Path] = set()  # files texts show or link to, done or refused
 
     def shown(self, path: Path) -> str:
         return os.path.relpath(path, self.project)

@@ -36,7 +36,14 @@ from pelican import signals
 from PIL import Image, UnidentifiedImageError
 
 from content_schema import Problem, log_problems
-from content_schema.addresses import ADDRESS_ATTRIBUTE, ADDRESS_TAG, PREFIXES, StartTag, local_file
+from content_schema.addresses import (
+    ADDRESS_ATTRIBUTE,
+    ADDRESS_TAG,
+    PREFIXES,
+    StartTag,
+    line_naming,
+    local_file,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -176,11 +183,10 @@ def publish_only_named_files(generator):
                 continue
             named_by_any.add(path)
             if not is_published or path in read_by_the_build:
-                continue  # a gallery photo, published as renditions
+                continue  # published as renditions, or refused and reported by the gallery
             if _is_image(path):
-                # the gallery has reported why it could not make renditions of it
-                if "gallery_plan" not in context:
-                    problems.append(_image_problem(content, address, 1))
+                line = line_naming(content.source_path, address)
+                problems.append(_image_problem(content, address, line))
                 continue
             published.add(path)
             if not address.startswith(PREFIXES):  # relative to the page's address
@@ -212,14 +218,15 @@ def _image_problem(content, name, line, field="") -> Problem:
 
 
 def _read_by_the_build(context, settings) -> set[Path]:
-    """Files the build itself reads, so never unused: the gallery's photos and sidecars
-    (published as renditions)."""
+    """Files the gallery reads, so never unused: its photos and sidecars, and the images
+    texts show or link to (published as renditions, or refused with an error)."""
     planner = context.get("gallery_plan")
     if planner is None:
         return set()
     sidecar = settings["GALLERY_SIDECAR"]
-    return {Path(p).resolve() for p in
-            [*planner.photos, *(folder / sidecar for folder in planner.sidecars)]}
+    return {Path(p).resolve() for p in [*planner.photos, *planner.text_images,
+                                        *(folder / sidecar for folder in planner.sidecars)]}
+
 
 
 def register():
