@@ -87,6 +87,7 @@ def _consultation(lang: str) -> dict:
                           "e_address": c("participation.e_address"),
                           "in_person": c("participation.in_person"),
                           "form": typed_url("consultation.participation.form", lang)},
+        "results": typed_url("consultation.results", lang),
     }
 
 

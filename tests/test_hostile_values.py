@@ -129,6 +129,8 @@ SHOWN = [
           ".consultation-box__ways li", "after-label"),
     Shown("consultation", "consultation.participation.form", "a.consultation-box__form",
           "attr:href", "url"),
+    Shown("consultation", "consultation.results", ".consultation-box__results a", "attr:href",
+          "url"),
     Shown("consultations", "consultation.title", ".consultation-card__title a"),
     Shown("consultations", "consultation.subject", ".consultation-card__subject"),
     Shown("home", "consultation.title", ".consultation-card__title a"),
