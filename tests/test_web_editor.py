@@ -241,6 +241,13 @@ def test_an_editor_writes_a_bilingual_story_in_the_browser(admin_page, editor):
     page.keyboard.type("Kolēģi no Dobeles iepazinās ar mūsu dienas centru.")
     texts.nth(1).click()
     page.keyboard.type("Colleagues from Dobele visited our day centre.")
+    page.get_by_title("Rādīt vai slēpt priekšskatījumu").click()  # the preview pane
+    preview = page.frame_locator("iframe").locator("h1")
+    assert preview.text_content() == title
+    site_css = re.search(r'href="[^"]*(/theme/site\.[0-9a-f]+\.css)"',
+                         page.request.get(f"{url}/").text())[1]
+    assert page.frame_locator("iframe").locator(
+        f'link[rel="stylesheet"][href$="{site_css}"]').count() == 1  # the site's CSS
     _publish(page)
 
     folder = content / "news" / "2026" / slugify_title(title)  # as `sitetool new` names it
