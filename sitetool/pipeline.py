@@ -271,13 +271,18 @@ def _pelican_problem(record, content_path: str) -> Problem | None:
     return None
 
 
-def _line_naming(path: str, text: str) -> int:
-    """The first line of a source file that contains `text` (1 if none does)."""
+def _line_naming(path: str, image: str) -> int:
+    """The first line of a source file with a Markdown image of the file `image` (Pelican
+    names only the file), else the first naming it at all (an <img>), else 1."""
     try:
         lines = Path(path).read_text("utf-8").splitlines()
     except (OSError, ValueError):
         return 1
-    return next((number for number, line in enumerate(lines, 1) if text in line), 1)
+    for wanted in (lambda line: "![" in line and image in line, lambda line: image in line):
+        found = next((number for number, line in enumerate(lines, 1) if wanted(line)), None)
+        if found:
+            return found
+    return 1
 
 
 class LogCollector(logging.Handler):

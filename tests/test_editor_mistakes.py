@@ -72,6 +72,11 @@ def _title_of_300_characters(content):
           "title: " + ("Sociālie darbinieki mācību vizītē Igaunijā " * 7)[:300])
 
 
+def _picture_without_alt_text(content):
+    source = content / STORY / "index.lv.md"
+    source.write_text(source.read_text("utf-8") + "\n![](photos/IMG_0420.jpg)\n", "utf-8")
+
+
 LV = f"content/{STORY}/index.lv.md"
 MISTAKES = {
     # the translation (index.en.md) takes date and kind from the broken file: not blamed
@@ -87,6 +92,12 @@ MISTAKES = {
                             "closes: 05.10.2024 ir agrāk par sākuma dienu opens (07.10.2024)"
                             " — rakstiet pēdējo dienu, kad pieņem priekšlikumus — opens dienā"
                             " vai vēlāk"),
+    # Pelican's "Empty alt attribute for image IMG_0420.jpg in /…/index.lv.md", English
+    # and absolute, is ours, on the picture's line (not the cover's, which names it too)
+    "picture without alt text": (_picture_without_alt_text,
+                                 f"{LV}:28: attēlam IMG_0420.jpg nav apraksta (alternatīvā "
+                                 "teksta) — kvadrātiekavās aprakstiet, kas tajā redzams: "
+                                 "![kas redzams attēlā](…)"),
     "title too long": (_title_of_300_characters,
                        f"{LV}:2: title: ir 300 rakstzīmes garš: meklēšanas rezultātos un "
                        "pārlūka cilnēs redzamas tikai aptuveni 110 — saīsiniet to līdz 110 "
