@@ -45,4 +45,20 @@ def story(content: Path, folder: str, title: str, date: str = "2024-05-02",
     return source
 
 
-__all__ = ["ROOT", "TODAY", "sitetool", "story", "tree_digest", "write"]
+def check_and_build(content: Path, output: Path, *extra: str,
+                    ) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+    """`sitetool check` in Latvian and `sitetool build` in English of the same content,
+    on the tests' day (`extra`: more options for both, e.g. `--settings`)."""
+    options = ["--content", str(content), "--today", TODAY, "--no-cache", *extra]
+    return (sitetool("check", *options, lang="lv"),
+            sitetool("build", *options, "--output", str(output), lang="en"))
+
+
+def lines_naming(result: subprocess.CompletedProcess, shown: str) -> list[str]:
+    """The lines a command printed (on either stream) that name the file `shown`."""
+    return [line for line in (result.stdout + result.stderr).splitlines()
+            if line.startswith(shown + ":")]
+
+
+__all__ = ["ROOT", "TODAY", "check_and_build", "lines_naming", "sitetool", "story",
+           "tree_digest", "write"]

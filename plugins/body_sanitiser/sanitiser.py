@@ -52,6 +52,7 @@ CONTENT_REMOVED = {"script", "style", "noscript", "template", "textarea", "selec
 # Ammonia escapes `"` and `>` inside attribute values, so in its output a tag ends at `>`.
 EXTERNAL_LINK = re.compile(r'<a((?:\s[^>]*)?\shref="(?:https?:)?//[^>]*)>')
 EMBED_WITHOUT_SOURCE = re.compile(r'<iframe(?![^>]*\ssrc=")[^>]*>.*?</iframe>', re.DOTALL)
+IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=")[^>]*>')
 SHOWN_VALUE_LENGTH = 40
 
 
@@ -101,20 +102,24 @@ class BodySanitiser:
         """`html` (rendered from the Markdown `source`, whose first line is `first_line`
         of the file at `path`) without what the allow-list refuses, and a warning for
         each element or attribute removed."""
+        # An embed from another host goes whole (said as the element removed); an image
+        # whose address was refused too, but said as the address removed.
         cleaned = EMBED_WITHOUT_SOURCE.sub("", self._cleaner.clean(html))
+        problems = []
+        if cleaned != html:
+            lines = _SourceLines(source, first_line)
+            problems = [self._problem(path, lines, *removed)
+                        for removed in _removed(_Inventory(html), _Inventory(cleaned))]
+        cleaned = IMAGE_WITHOUT_SOURCE.sub("", cleaned)
         if self.external_rel:
             cleaned = EXTERNAL_LINK.sub(rf'<a\1 rel="{self.external_rel}">', cleaned)
-        if cleaned == html:
-            return cleaned, []
-        lines = _SourceLines(source, first_line)
-        return cleaned, [self._problem(path, lines, *removed)
-                         for removed in _removed(_Inventory(html), _Inventory(cleaned))]
+        return cleaned, problems
 
-    def _problem(self, path, lines, tag, attribute, value) -> Problem:
+    def _problem(self, path, lines, tag, ordinal, attribute, value) -> Problem:
         hosts = ", ".join(sorted(self.embed_hosts))
-        if attribute is None:
+        if attribute is None:  # Markdown writes no element the list refuses: it was typed
             return Problem(
-                path, lines.find(rf"<\s*{tag}\b"), "", "removed <{tag}>: the site does not "
+                path, lines.nth(ordinal, rf"<\s*{tag}\b"), "", "removed <{tag}>: the site does not "
                 "publish it in a text",
                 ("link to the video or page instead; embeds are published only from "
                  "{hosts}" if hosts else "link to the video or page instead: the site "
@@ -140,28 +145,30 @@ class BodySanitiser:
 
 
 def _removed(raw: _Inventory, cleaned: _Inventory):
-    """(tag, None, None) for each element of `raw` missing from `cleaned`, and (tag,
-    attribute, value) for each attribute missing from an element that stayed. An element
+    """(tag, ordinal, None, None) for each element of `raw` missing from `cleaned` (the
+    ordinal-th of its tag), and (tag, ordinal, attribute, value) for each attribute missing
+    from an element that stayed. An element
     kept whole is matched first, so a removed one is not taken for a kept one of its kind
     that lost attributes (two embeds, one from an allowed host)."""
     whole = Counter((tag, tuple(attributes)) for tag, attributes in cleaned.tags)
-    unmatched = []
+    unmatched, ordinals = [], Counter()
     for tag, attributes in raw.tags:
+        ordinals[tag] += 1
         if whole[tag, tuple(attributes)]:
             whole[tag, tuple(attributes)] -= 1
         else:
-            unmatched.append((tag, attributes))
+            unmatched.append((tag, ordinals[tag] - 1, attributes))
     changed = Counter(tag for (tag, _), count in whole.items() for _ in range(count))
     kept_attributes = Counter((tag, *attribute) for (tag, attributes), count in whole.items()
                               for attribute in attributes for _ in range(count))
-    for tag, attributes in unmatched:
+    for tag, ordinal, attributes in unmatched:
         if changed[tag] == 0:
-            yield tag, None, None
+            yield tag, ordinal, None, None
             continue
         changed[tag] -= 1
         for attribute in attributes:
             if kept_attributes[tag, *attribute] == 0:
-                yield tag, *attribute
+                yield tag, ordinal, *attribute
             else:
                 kept_attributes[tag, *attribute] -= 1
 
@@ -173,6 +180,13 @@ class _SourceLines:
     def __init__(self, source: str, first_line: int):
         self.source, self.first_line = source, first_line
         self._asked = Counter()
+
+    def nth(self, ordinal: int, pattern: str) -> int:
+        """The line of the `ordinal`-th match of `pattern` (else the text's first)."""
+        for index, match in enumerate(re.finditer(pattern, self.source, re.IGNORECASE)):
+            if index == ordinal:
+                return self.first_line + self.source.count("\n", 0, match.start())
+        return self.first_line
 
     def find(self, *patterns: str) -> int:
         for pattern in patterns:

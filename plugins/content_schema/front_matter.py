@@ -196,9 +196,16 @@ def anchor_problem(yaml_text: str, path: str, offset: int) -> Problem | None:
 
 
 # Where PyYAML finds an unclosed quote or bracket is often the end of the front matter:
-# the line that opened it is the one to change.
-OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow sequence",
-             "while parsing a flow mapping", "while scanning a simple key")
+# the line that opened it is the one to change. {context: (PyYAML's reason, ours)}
+UNCLOSED = {
+    "while scanning a quoted scalar": ("found unexpected end of stream",
+                                       "a quote is not closed"),
+    "while parsing a flow sequence": ("expected ',' or ']'",
+                                      "a list in [ ] is not closed with ], or misses a comma"),
+    "while parsing a flow mapping": ("expected ',' or '}'",
+                                     "a group in { } is not closed with }, or misses a comma"),
+    "while scanning a simple key": ("could not find expected ':'", "could not find expected ':'"),
+}
 # a tab has its own entry in the catalogue (indent with spaces), other characters one
 CANNOT_START = re.compile(r"found character ((?!'\\t').+) that cannot start any token")
 
@@ -208,9 +215,10 @@ def yaml_error_place(error: yaml.YAMLError, offset: int) -> tuple[int, dict]:
     whose common wordings the catalogue translates) and `character` (one that cannot
     start a value, or "")."""
     mark = getattr(error, "problem_mark", None)
-    if getattr(error, "context", None) in OPENED_AT and error.context_mark:
-        mark = error.context_mark
     reason = getattr(error, "problem", None) or "not valid YAML"
+    theirs, ours = UNCLOSED.get(getattr(error, "context", None), (None, None))
+    if theirs and reason.startswith(theirs) and error.context_mark:
+        mark, reason = error.context_mark, ours
     character = CANNOT_START.fullmatch(reason)
     return (mark.line + offset if mark else offset), {
         "reason": reason, "character": character[1] if character else ""}

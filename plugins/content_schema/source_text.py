@@ -4,7 +4,8 @@ characters.
 A file saved in another encoding (Windows-1257 from an old editor) is refused with one
 line saying how to save it as UTF-8. Control characters other than tab and line breaks
 come from pasting (Word's Shift+Enter is a vertical tab): YAML refuses them in front
-matter and XML in feeds, so they are removed, with a warning naming their lines.
+matter and XML in feeds, so they are removed, with a warning naming their lines — a
+vertical tab or form feed (a line or page break) becomes a space, so words stay apart.
 """
 
 import re
@@ -14,6 +15,7 @@ from .problems import Problem
 # C0 controls but tab, line feed and carriage return; DEL and the C1 controls (Windows
 # text read as Latin-1); U+FFFE and U+FFFF, which no XML document may hold.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+BREAKS = re.compile("[\x0b\x0c]")
 SHOWN_LINES = 5
 
 
@@ -38,7 +40,8 @@ def decode_source(data: bytes, path: str) -> tuple[str, list[Problem]]:
             "(Notepad: File → Save as → Encoding: UTF-8)")) from error
     if not CONTROL_CHARACTERS.search(text):
         return text, []
-    return CONTROL_CHARACTERS.sub("", text), [control_characters_problem(text, path)]
+    problem = control_characters_problem(text, path)
+    return CONTROL_CHARACTERS.sub("", BREAKS.sub(" ", text)), [problem]
 
 
 def control_characters_problem(text: str, path: str) -> Problem:
