@@ -4,7 +4,8 @@
 (a consultation with meetings, documents and ways to take part; a visit with photos and
 their `photos.yml`), a service-change story, a page, a service with its easy-read text, an
 office with a person who receives residents, and two notices (one on every page's banner,
-one on the home page). `typed(field, lang)` is the value typed into that field, each one
+one on the home page), and a page in a folder named with quotes and markup, with a photo
+in its text. `typed(field, lang)` is the value typed into that field, each one
 different, so a test that finds a value wrong names the field.
 
 The files are written with PyYAML (no anchors, no line folding): what YAML reads back is
@@ -21,6 +22,9 @@ CONSULTATION = "news/2026/hostile-consultation"
 VISIT = "news/2026/hostile-visit"
 SERVICE_CHANGE = "news/2026/hostile-service-change"
 PAGE, SERVICE, OFFICE = "hostile-page", "hostile-service", "hostile-office"
+# A folder made by hand, not by `sitetool new`: its name is in every address of the page
+# and of the renditions of the photo in its text.
+FOLDER_PAGE = "hostile-folder\"q'<b>x"
 PHOTOS = ("01-pirmais.jpg", "02-otrais.jpg")
 
 
@@ -153,8 +157,11 @@ def write_site(root: Path) -> None:
                                         "summary": typed("page.summary", lang)},
                 lang, "Lapas teksts.")
         _bundle(root, f"services/{SERVICE}", _service(lang), lang, "Pakalpojuma teksts.")
+        _bundle(root, f"pages/{FOLDER_PAGE}", {"title": typed("folder_page.title", lang)},
+                lang, f"![{typed_markdown('folder_page.image.alt', lang)}](zale.jpg)")
     (root / CONSULTATION / "projekts.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     _photos(root / VISIT / "photos")
+    Image.new("RGB", (480, 320), (200, 120, 40)).save(root / "pages" / FOLDER_PAGE / "zale.jpg")
     for folder, name, data in (("offices", OFFICE, _office()),
                                ("notices", "hostile-banner", _notice("banner", "urgent")),
                                ("notices", "hostile-listed", _notice("listed", "changed"))):

@@ -12,11 +12,12 @@ import json
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import feedparser
 import lxml.html
 import pytest
-from hostile_content import LANGS, typed, typed_markdown, typed_url, write_site
+from hostile_content import FOLDER_PAGE, LANGS, typed, typed_markdown, typed_url, write_site
 from icalendar import Calendar
 
 from site_helpers import build_site, serve_folder
@@ -27,6 +28,7 @@ PAGES = {
     "visit": {lang: STORY[lang].format("hostile-visit") for lang in LANGS},
     "service_change": {lang: STORY[lang].format("hostile-service-change") for lang in LANGS},
     "page": {"lv": "hostile-page/", "en": "en/hostile-page/"},
+    "folder_page": {"lv": f"{FOLDER_PAGE}/", "en": f"en/{FOLDER_PAGE}/"},
     "service": {"lv": "pakalpojumi/hostile-service/", "en": "en/services/hostile-service/"},
     "easy_read": {"lv": "pakalpojumi/hostile-service/viegla-valoda/",
                   "en": "en/services/hostile-service/easy-read/"},
@@ -143,6 +145,8 @@ SHOWN = [
     Shown("page", "page.title", "h1"),
     Shown("page", "page.title", "title", "before-dash"),
     Shown("page", "page.summary", 'meta[name="description"]', "attr:content"),
+    Shown("folder_page", "folder_page.title", "h1"),
+    Shown("folder_page", "folder_page.image.alt", ".prose picture img", "attr:alt", "markdown"),
     Shown("service", "service.title", "h1.service__title"),
     Shown("service", "service.title", "title", "before-dash"),
     Shown("service", "service.summary", ".service__summary"),
@@ -230,7 +234,7 @@ def readings(hostile_site, site_context):
     def read(page: str, lang: str) -> dict:
         if (page, lang) not in cache:
             tab = site_context.new_page()
-            tab.goto(f"{site_url}/{_url(output, page, lang)}")
+            tab.goto(f"{site_url}/{quote(_url(output, page, lang))}")
             queries = sorted({(s.selector, s.read) for s in SHOWN if s.page == page})
             values = {}
             for selector, how in queries:

@@ -100,8 +100,10 @@ class BodyImages:
             return ", ".join(f"{siteurl}/{r.url} {r.width}w"
                              for r in view.renditions_in(format_))
 
-        sources = "".join(f'<source type="{view.mime(format_)}" srcset="{srcset(format_)}" '
-                          f'sizes="{escape(sizes)}">' for format_ in view.formats[:-1])
+        # every value escaped: a rendition's address holds the folder's name as typed
+        sources = "".join(_start_tag("source", [("type", view.mime(format_)),
+                                                ("srcset", srcset(format_)), ("sizes", sizes)])
+                          for format_ in view.formats[:-1])
         image = _start_tag("img", [
             ("src", f"{siteurl}/{view.share.url}"), ("srcset", srcset(view.formats[-1])),
             ("sizes", sizes), ("width", str(view.share.width)),
