@@ -10,8 +10,9 @@
    one first, each only when the word has more vowels than the ending asks for and at
    least three letters stay; after the endings of the 2nd, 5th and 6th declensions the
    stem's palatalised consonant is changed back ("brāļ-u" → "brāl", "zivj-u" → "ziv").
-   Our addition: the endings of infinitives ("pieteik-ties", "palīdz-ēt", "saņem-t"), so
-   a verb meets its nouns ("pieteikšanās", "palīdzība", "saņemšana").
+   Our additions: the endings of infinitives ("pieteik-ties", "palīdz-ēt", "saņem-t") and
+   the -šan- of the nouns of action ("pieteik-šan-ās", "saņem-šan-a"), so that a verb and
+   its nouns meet ("pieteikties", "pieteikšanās": "pieteik").
 
    One file for the browser (global `latvianStemmer`) and for Node (`require`), which
    the tests and the search benchmark run: there is no second implementation. */
@@ -33,6 +34,7 @@
     ["o", 1, false], ["t", 1, false], ["s", 0, false], ["š", 0, false],
   ];
   var LEAST_STEM = 3;
+  var ACTION_NOUN = /^(.{4,})[šs]an$/;  // "pieteikšan" → "pieteik" (also typed "pieteiksan")
 
   // A stem's last consonants as palatalisation left them → as the nominative has them.
   // Only before a removed -u (genitive plural of the 2nd, 5th, 6th declension):
@@ -70,7 +72,7 @@
       if (vowels > ENDINGS[i][1] && word.length >= ending.length + LEAST_STEM &&
           word.slice(-ending.length) === ending) {
         var cut = word.slice(0, -ending.length);
-        return ENDINGS[i][2] ? unpalatalise(cut, ending) : cut;
+        return (ENDINGS[i][2] ? unpalatalise(cut, ending) : cut).replace(ACTION_NOUN, "$1");
       }
     }
     return word;
