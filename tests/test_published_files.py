@@ -303,6 +303,7 @@ def _secret_folder(tmp_path: Path) -> Path:
     secret.mkdir()
     (secret / "klientu-saraksts.pdf").write_bytes(b"%PDF-1.4 SECRET client list")
     gps_photo(secret / "majas.jpg")
+    shutil.copy(ROOT / "content/offices/kalnaji.yml", secret)
     return secret
 
 
@@ -311,6 +312,7 @@ LINKS = {  # where the link is: what it points to (a name in the secret folder o
     f"{STORY}/dokumenti": ".",  # a folder
     f"{CONSULTATION}/noteikumu-projekts.pdf": "klientu-saraksts.pdf",  # a named document
     f"{STORY}/photos/IMG_0433.jpg": "majas.jpg",  # a gallery photo
+    "offices/kalnaji.yml": "kalnaji.yml",  # a data file, in a folder no generator walks
 }
 
 

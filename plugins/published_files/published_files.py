@@ -17,13 +17,15 @@ those nothing names are `unreferenced_files` in the context, which `sitetool che
 lists ("not published: nothing refers to it").
 
 Signals:
-- `initialized`: a symbolic link under any path of the settings `NO_LINKS_IN` names
-  (the content, the theme, the plugins) is an error naming it — a link to the system's
-  password list, or to a folder, would publish its target.
 - `generator_init`: each generator lists its files without following links (Pelican's
-  own walk follows them) and without the links themselves.
+  own walk follows them) and without the links themselves, noting those it meets.
 - `static_generator_finalized` (reading; the articles and pages are read by then): the
   static files are cut to those named.
+- `all_generators_finalized` (reading): a symbolic link under any folder the settings of
+  `NO_LINKS_IN` name (the content, the theme, the plugins) is an error naming it — a
+  link to the system's password list, or to a folder, would publish its target. The
+  folders the generators walked are not walked again (at 2,500 stories a language, a
+  walk of the content takes 0.1 s).
 """
 
 import fnmatch
@@ -54,8 +56,47 @@ OTHER_IMAGE_SUFFIXES = {".svg", ".svgz", ".heic", ".heif", ".hif", ".avif"}
 
 # --- Symbolic links -------------------------------------------------------------------
 
-def _links_under(folder: str):
-    """Every symbolic link under `folder` (files and folders), never followed."""
+def _files_without_links(generator, paths, exclude=None, extensions=None) -> set[str]:
+    """Pelican's `Generator.get_files`, without following links or listing them; the
+    links met are noted in `generator.symbolic_links`, the folders walked in
+    `generator.walked_folders`."""
+    root_path = generator.path
+    excluded = {os.path.normpath(os.path.join(root_path, e)) for e in exclude or []}
+    ignores = generator.settings["IGNORE_FILES"]
+    files = set()
+
+    def walk(folder, relative_folder):
+        generator.walked_folders.add(folder)
+        for entry in os.scandir(folder):
+            relative = os.path.join(relative_folder, entry.name)
+            if entry.is_symlink():
+                generator.symbolic_links.add(entry.path)
+            elif entry.is_dir():
+                if entry.path not in excluded and not any(
+                        fnmatch.fnmatch(entry.name, ignore) for ignore in ignores):
+                    walk(entry.path, relative)
+            elif generator._include_path(relative, extensions):
+                files.add(relative)
+
+    for path in [paths] if isinstance(paths, str) else paths:
+        top = os.path.join(root_path, path) if path else root_path
+        if os.path.islink(top):
+            generator.symbolic_links.add(top)
+        elif os.path.isdir(top):
+            walk(top, os.path.relpath(top, root_path))
+        elif os.path.isfile(top) and generator._include_path(path, extensions):
+            files.add(path)
+    return files
+
+
+def read_without_links(generator):
+    generator.symbolic_links, generator.walked_folders = set(), set()
+    generator.get_files = partial(_files_without_links, generator)
+
+
+def _links_under(folder: str, walked: set[str]):
+    """Every symbolic link under `folder` (files and folders), never followed; folders
+    the generators walked were looked at then."""
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
@@ -63,8 +104,8 @@ def _links_under(folder: str):
     for entry in entries:
         if entry.is_symlink():
             yield entry.path
-        elif entry.is_dir():
-            yield from _links_under(entry.path)
+        elif entry.is_dir() and entry.path not in walked:
+            yield from _links_under(entry.path, walked)
 
 
 def _roots(settings):
@@ -73,49 +114,22 @@ def _roots(settings):
         yield from ([value] if isinstance(value, str) else value or [])
 
 
-def refuse_symbolic_links(pelican):
-    settings = pelican.settings
+def refuse_symbolic_links(generators):
+    """Once every generator has listed its files: the links they met, and those in the
+    rest of the folders of `NO_LINKS_IN` (a data folder, the theme, the plugins)."""
+    settings = generators[0].settings
+    walked = set().union(*(getattr(g, "walked_folders", ()) for g in generators))
+    links = set().union(*(getattr(g, "symbolic_links", ()) for g in generators))
+    for root in dict.fromkeys(_roots(settings)):
+        links.update(_links_under(root, walked) if root not in walked else ())
     project = os.path.dirname(settings["PATH"])
-    log_problems(logger, [
+    log_problems(logger, sorted(
         Problem(link if os.path.relpath(link, project).startswith("..")
                 else os.path.relpath(link, project), 1, "",
                 "this is a symbolic link (to {target}): links are not read or published",
                 "put the file itself here instead of a link, or remove the link",
                 params={"target": os.readlink(link)})
-        for root in dict.fromkeys(_roots(settings)) for link in _links_under(root)])
-
-
-def _files_without_links(generator, paths, exclude=None, extensions=None) -> set[str]:
-    """Pelican's `Generator.get_files`, without following links or listing them."""
-    root_path = generator.path
-    excluded = {os.path.normpath(os.path.join(root_path, e)) for e in exclude or []}
-    ignores = generator.settings["IGNORE_FILES"]
-    files = set()
-
-    def walk(folder):
-        for entry in os.scandir(folder):
-            if entry.is_symlink() or any(fnmatch.fnmatch(entry.name, i) for i in ignores):
-                continue
-            if entry.is_dir():
-                if entry.path not in excluded:
-                    walk(entry.path)
-            elif generator._include_path(relative := os.path.relpath(entry.path, root_path),
-                                         extensions):
-                files.add(relative)
-
-    for path in [paths] if isinstance(paths, str) else paths:
-        top = os.path.join(root_path, path) if path else root_path
-        if os.path.islink(top):
-            continue
-        if os.path.isdir(top):
-            walk(top)
-        elif os.path.isfile(top) and generator._include_path(path, extensions):
-            files.add(path)
-    return files
-
-
-def read_without_links(generator):
-    generator.get_files = partial(_files_without_links, generator)
+        for link in links))
 
 
 # --- What is published ----------------------------------------------------------------
@@ -230,6 +244,6 @@ def _read_by_the_build(context, settings) -> set[Path]:
 
 
 def register():
-    signals.initialized.connect(refuse_symbolic_links)
     signals.generator_init.connect(read_without_links)
+    signals.all_generators_finalized.connect(refuse_symbolic_links)
     signals.static_generator_finalized.connect(publish_only_named_files)
