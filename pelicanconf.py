@@ -55,6 +55,9 @@ BODY_MAX_BYTES = 1024 * 1024
 # (docs/nginx). Links to other sites get this `rel`.
 BODY_EMBED_HOSTS = []
 BODY_EXTERNAL_LINK_REL = "noopener noreferrer"
+# Before every id in a text (headings', footnotes') and every link to one: a heading
+# "How to apply" must not take the id of a service page's own section.
+BODY_ID_PREFIX = "s-"
 NEWS_KINDS = {  # kind -> URL slug of its list in each language
     "visit": {"lv": "pieredzes-vizites", "en": "visits"},
     "service-change": {"lv": "pakalpojumu-izmainas", "en": "service-changes"},

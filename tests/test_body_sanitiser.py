@@ -143,10 +143,10 @@ def test_what_markdown_writes_is_published_without_a_warning(tmp_path):
     check, build = check_and_build(content, tmp_path / "output")
     assert lines_naming(check, SHOWN) == lines_naming(build, SHOWN) == []
     _, body = story_body(tmp_path)
-    assert body.xpath(".//h2[@id='ka-pieteikties']")
+    assert body.xpath(".//h2[@id='s-ka-pieteikties']")  # BODY_ID_PREFIX: not the theme's
     assert [cell.get("align") for cell in body.xpath(".//th")] == ["left", "right"]
-    assert body.xpath(".//sup[@id='fnref:1']/a[@class='footnote-ref'][@href='#fn:1']")
-    assert body.xpath(".//div[@class='footnote']//li[@id='fn:1']")
+    assert body.xpath(".//sup[@id='s-fnref:1']/a[@class='footnote-ref'][@href='#s-fn:1']")
+    assert body.xpath(".//div[@class='footnote']//li[@id='s-fn:1']")
     assert body.xpath(".//abbr[@title='Viedās administrācijas un reģionālās attīstības "
                       "ministrija']")
     assert body.xpath(".//a[@href='mailto:dienests@example.lv']")

@@ -27,8 +27,10 @@ TAGS = {
     "figcaption", "abbr", "blockquote", "code", "pre", "em", "strong", "sup", "sub", "div",
     "span", "del", "ins", "s", "mark", "small", "kbd", "q", "cite",
 }
+ANCHORED = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}  # ids: `toc`'s, footnotes'
 ATTRIBUTES = {
-    "*": {"id", "title"},  # ids: `toc`'s headings, footnotes; titles: abbr, links, images
+    "*": {"title"},  # abbreviations', links', images'
+    **{tag: {"id"} for tag in ANCHORED},
     "a": {"href", "class"},
     "img": {"src", "alt", "width", "height"},
     "th": {"align", "colspan", "rowspan", "scope"},  # tables' `use_align_attribute`
@@ -53,6 +55,7 @@ CONTENT_REMOVED = {"script", "style", "noscript", "template", "textarea", "selec
 EXTERNAL_LINK = re.compile(r'<a((?:\s[^>]*)?\shref="(?:https?:)?//[^>]*)>')
 EMBED_WITHOUT_SOURCE = re.compile(r'<iframe(?![^>]*\ssrc=")[^>]*>.*?</iframe>', re.DOTALL)
 IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=")[^>]*>')
+ID_OR_FRAGMENT = re.compile(r'(\s(?:id="|href="#))')
 SHOWN_VALUE_LENGTH = 40
 
 
@@ -72,12 +75,15 @@ class _Inventory(HTMLParser):
 
 
 class BodySanitiser:
-    """One per build: the allow-list with the settings' embed hosts (`BODY_EMBED_HOSTS`)
-    and the `rel` of links to other sites (`BODY_EXTERNAL_LINK_REL`)."""
+    """One per build: the allow-list with the settings' embed hosts (`BODY_EMBED_HOSTS`),
+    the `rel` of links to other sites (`BODY_EXTERNAL_LINK_REL`) and the prefix of ids
+    (`BODY_ID_PREFIX`: a heading "How to apply" must not take the id of the service
+    page's own section, nor any text an id the theme or its scripts look up)."""
 
     def __init__(self, settings):
-        self.embed_hosts = {host.lower() for host in settings.get("BODY_EMBED_HOSTS", [])}
-        self.external_rel = settings.get("BODY_EXTERNAL_LINK_REL", "")
+        self.embed_hosts = {host.lower() for host in settings["BODY_EMBED_HOSTS"]}
+        self.external_rel = settings["BODY_EXTERNAL_LINK_REL"]
+        self.id_prefix = settings["BODY_ID_PREFIX"]
         tags, attributes = set(TAGS), dict(ATTRIBUTES)
         if self.embed_hosts:
             tags.add("iframe")
@@ -111,6 +117,8 @@ class BodySanitiser:
             problems = [self._problem(path, lines, *removed)
                         for removed in _removed(_Inventory(html), _Inventory(cleaned))]
         cleaned = IMAGE_WITHOUT_SOURCE.sub("", cleaned)
+        if self.id_prefix:  # and the links to them within the text
+            cleaned = ID_OR_FRAGMENT.sub(rf"\1{self.id_prefix}", cleaned)
         if self.external_rel:
             cleaned = EXTERNAL_LINK.sub(rf'<a\1 rel="{self.external_rel}">', cleaned)
         return cleaned, problems

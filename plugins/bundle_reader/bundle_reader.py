@@ -93,11 +93,11 @@ def _report(problems) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _front_matter_data(path: str, mtime_ns: int) -> dict | None:
+def _front_matter_data(path: str, mtime_ns: int, max_bytes: int) -> dict | None:
     """A file's raw front matter, parsed once per version of the file: every rebuild
     (the preview's many) asks again for each translation's default-language twin."""
     try:
-        return read_front_matter(path).data
+        return read_front_matter(path, max_bytes=max_bytes).data
     except SourceError:
         return None  # reported when the file itself is read
 
@@ -125,7 +125,7 @@ def _twin_front_matter(generator, source_file, lang):
     if reading is not None:
         front_matter = reading.get("front_matter")
         return front_matter.data if front_matter else BROKEN_TWIN
-    data = _front_matter_data(twin, mtime_ns)
+    data = _front_matter_data(twin, mtime_ns, settings["FRONT_MATTER_MAX_BYTES"])
     return BROKEN_TWIN if data is None else data
 
 

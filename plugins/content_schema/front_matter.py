@@ -169,12 +169,13 @@ def _parse_yaml(yaml_text: str, path: str, offset: int, what: str) -> tuple[dict
     return {str(k): v for k, v in data.items()}, lines
 
 
-def read_front_matter(path: Path | str, display_path: str | None = None) -> FrontMatter:
-    """A file's front matter, without the limits and warnings the file's own reading
-    gives (`read_bundle_file`)."""
+def read_front_matter(path: Path | str, display_path: str | None = None,
+                      max_bytes: int | None = None) -> FrontMatter:
+    """A file's front matter, without the warnings the file's own reading gives
+    (`read_bundle_file`)."""
     path = Path(path)
     shown = display_path or str(path)
-    return parse_front_matter(decode_source(path.read_bytes(), shown)[0], shown)
+    return parse_front_matter(decode_source(path.read_bytes(), shown)[0], shown, max_bytes)
 
 
 def anchor_problem(yaml_text: str, path: str, offset: int) -> Problem | None:
@@ -182,17 +183,19 @@ def anchor_problem(yaml_text: str, path: str, offset: int) -> Problem | None:
     expands them. Only libyaml's events are read, and only when the text has a `&` or `*`."""
     if "&" not in yaml_text and "*" not in yaml_text:
         return None
-    try:
-        for event in yaml.parse(yaml_text, Loader=FAST_LOADER):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return Problem(
-                    path, event.start_mark.line + offset, "",
-                    "YAML anchors and aliases (&name, *name) are not accepted",
-                    "write the value out in full; a value that starts with & or * goes in "
-                    "double quotes")
-    except yaml.YAMLError:
-        return None  # not YAML at all: the parse says why
-    return None
+    for loader in (FAST_LOADER, yaml.SafeLoader):  # what libyaml refuses, PyYAML may read
+        try:
+            for event in yaml.parse(yaml_text, Loader=loader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    return Problem(
+                        path, event.start_mark.line + offset, "",
+                        "YAML anchors and aliases (&name, *name) are not accepted",
+                        "write the value out in full; a value that starts with & or * goes "
+                        "in double quotes")
+            return None
+        except yaml.YAMLError:
+            continue
+    return None  # not YAML at all: the parse says why
 
 
 # Where PyYAML finds an unclosed quote or bracket is often the end of the front matter:
