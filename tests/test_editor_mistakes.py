@@ -58,6 +58,10 @@ def _impossible_date(content):
     _edit(content, STORY, "date: 2025-10-10", "date: 31.02.2025")
 
 
+def _no_date(content):
+    _edit(content, STORY, "date: 2025-10-10\n", "")
+
+
 def _saved_in_windows_1257(content):
     source = content / STORY / "index.lv.md"
     source.write_bytes(source.read_text("utf-8").encode("cp1257"))
@@ -85,6 +89,9 @@ MISTAKES = {
     "impossible date": (_impossible_date, f"{LV}:3: date: '31.02.2025' nav datums — "
                         "rakstiet to šādi: 2010-06-11 vai 11.06.2010, ja vajag, ar laiku, "
                         "piemēram, 10:00"),
+    # the translation, which takes its date from the Latvian file, is not blamed too
+    "date left out": (_no_date, f"{LV}:1: date: trūkst — pievienojiet rindu, piemēram,  "
+                      "date: 2010-06-11"),
     # Pelican's "Could not process" for both files is gone
     "not UTF-8": (_saved_in_windows_1257, f"{LV}:"),
     # echoed as typed, not as 2024-10-05

@@ -130,8 +130,8 @@ def _twin_front_matter(generator, source_file, lang):
 
 
 def _needs_broken_twin_values(values, section) -> bool:
-    """A required field the translation takes from its twin is wrong there (and said
-    there, once): the translation cannot be published either."""
+    """A required field the translation takes from its twin is wrong or missing there
+    (and said there, once): the translation cannot be published either."""
     fields = {**FIELDS.get(section, {}), **KIND_FIELDS.get(str(values.get("kind")), {})}
     return any(field.required and field.inherit and name not in values
                for name, field in fields.items())
@@ -163,7 +163,8 @@ def apply_schema(generator, metadata):
         return
     values, problems = validate(section, front_matter, source_file, settings, inherited)
     problems += title_length_problems(values, front_matter, source_file, settings)
-    if _report(problems) or (inherited and _needs_broken_twin_values(values, section)):
+    if _report(problems) or (inherited is not None
+                             and _needs_broken_twin_values(values, section)):
         _skip(generator, metadata, source_file)
         return
     metadata["front_matter_lines"] = front_matter.lines

@@ -173,14 +173,15 @@ def validate(section: str, front_matter: FrontMatter, path: str, settings: Mappi
         fields = dict(FIELDS[section])
         kind = data.get("kind", (inherited or {}).get("kind"))
         fields.update(KIND_FIELDS.get(str(kind), {}))
-    taken = set()
+    taken = set()  # the twin's to carry: its value, or its "is missing"
     for name, field in fields.items():
-        if name not in data and field.inherit and inherited and name in inherited:
-            data[name] = inherited[name]
+        if name not in data and field.inherit and inherited is not None:
             taken.add(name)
+            if name in inherited:
+                data[name] = inherited[name]
     values, problems = _check_fields(data, fields, settings, path, front_matter)
-    # A value taken from the default-language file is wrong there, and reported there:
-    # one line per mistake, not one per translation.
+    # A value taken from the default-language file (or missing there) is wrong there, and
+    # reported there: one line per mistake, not one per translation.
     problems = [p for p in problems if re.split(r"[.[]", p.field)[0] not in taken]
     return values, sorted(problems, key=lambda p: (p.line, p.field))
 
