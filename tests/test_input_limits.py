@@ -98,25 +98,30 @@ def test_refused_input_stops_the_build_with_one_line(tmp_path, files, shown, lin
     assert not (tmp_path / "output").exists()
 
 
-def control_characters(lines: str, codes="U+000B", count=1):
-    return (f"removed {count} invisible control characters ({codes}) on lines {lines} — check "
-            "the text there: a line break typed with Shift+Enter in Word is one; type Enter "
-            "instead",
-            f"izņemtas {count} neredzamas vadības rakstzīmes ({codes}) šajās rindās: {lines} — "
-            "pārbaudiet tur tekstu: tāda ir, piemēram, Word ar Shift+Enter ievadīta rindas "
-            "pārnese; ievadiet Enter")
+FIX = ("check the text there: a line break typed with Shift+Enter in Word is one; type Enter "
+       "instead", "pārbaudiet tur tekstu: tāda ir, piemēram, Word ar Shift+Enter ievadīta "
+       "rindas pārnese; ievadiet Enter")
+
+
+def control_characters(line: int, codes="U+000B", count=1):
+    if count == 1:
+        return (f"removed an invisible control character ({codes}) on line {line} — {FIX[0]}",
+                f"izņemta neredzama vadības rakstzīme ({codes}) {line}. rindā — {FIX[1]}")
+    return (f"removed {count} invisible control characters ({codes}) on lines {line} — "
+            f"{FIX[0]}", f"izņemtas {count} neredzamas vadības rakstzīmes ({codes}) šajās "
+            f"rindās: {line} — {FIX[1]}")
 
 
 WARNED = {
     "vertical-tab-in-the-text": (
         {f"{STORY}/index.lv.md": GOOD.replace("Teksts.", "Pirmā rinda\x0botrā rinda.")},
-        SHOWN, 6, control_characters("6")),
+        SHOWN, 6, control_characters(6)),
     "vertical-tab-in-the-title": (
         {f"{STORY}/index.lv.md": GOOD.replace("title: Ziņa", "title: Ziņa\x0bpar\x00 mums")},
-        SHOWN, 2, control_characters("2", "U+0000, U+000B", 2)),
+        SHOWN, 2, control_characters(2, "U+0000, U+000B", 2)),
     "control-characters-in-an-office": (
         {"offices/eglupe.yml": "name: {lv: Egļupe\x0c, en: Egļupe}\nphone: +371 65300030\n"},
-        "content/offices/eglupe.yml", 1, control_characters("1", "U+000C")),
+        "content/offices/eglupe.yml", 1, control_characters(1, "U+000C")),
 }
 
 

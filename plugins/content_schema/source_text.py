@@ -50,8 +50,9 @@ def control_characters_problem(text: str, path: str) -> Problem:
     shown = ", ".join(map(str, lines[:SHOWN_LINES])) + (" …" if len(lines) > SHOWN_LINES else "")
     codes = ", ".join(sorted({f"U+{ord(match.group()):04X}" for match in found}))
     return Problem(
-        path, lines[0], "", "removed {count} invisible control characters ({codes}) on "
-        "lines {lines}",
+        path, lines[0], "", "removed an invisible control character ({codes}) on line "
+        "{lines}" if len(found) == 1 else "removed {count} invisible control characters "
+        "({codes}) on lines {lines}",
         "check the text there: a line break typed with Shift+Enter in Word is one; type "
         "Enter instead", severity="warning",
         params={"count": len(found), "codes": codes, "lines": shown})
