@@ -22,10 +22,10 @@ from PIL import Image
 
 from content_schema import Problem
 from content_schema.addresses import (
-    ADDRESS_ATTRIBUTE,
     ADDRESS_TAG,
     PREFIXES,
     StartTag,
+    address_in,
     line_naming,
     local_file,
 )
@@ -50,7 +50,7 @@ class BodyImages:
 
     def __init__(self, planner):
         self.planner, self.settings = planner, planner.settings
-        self.content_root = Path(os.path.normpath(self.settings["PATH"]))
+        self.content_root = os.path.normpath(self.settings["PATH"])
 
     def rewrite(self, content) -> None:
         body = content._content
@@ -58,12 +58,11 @@ class BodyImages:
             content._content = ADDRESS_TAG.sub(lambda tag: self._tag(content, tag), body)
 
     def _tag(self, content, match) -> str:
-        name = match["name"].lower()
-        attributes = StartTag(match[0]).attributes
-        address = dict(attributes).get(ADDRESS_ATTRIBUTE[name], "").strip()
-        path = local_file(address, Path(content.source_path).parent, self.content_root)
+        name, address = match["name"].lower(), address_in(match)
+        path = local_file(address, os.path.dirname(content.source_path), self.content_root)
         if path is None or (name == "a" and path.suffix.lower() not in IMAGE_SUFFIXES):
             return match[0]
+        attributes = StartTag(match[0]).attributes
         written = next((address[len(p):] for p in PREFIXES if address.startswith(p)), address)
         view = self._view(content, path, written, line_naming(content.source_path, written))
         if view is None:

@@ -38,14 +38,7 @@ from pelican import signals
 from PIL import Image, UnidentifiedImageError
 
 from content_schema import Problem, log_problems
-from content_schema.addresses import (
-    ADDRESS_ATTRIBUTE,
-    ADDRESS_TAG,
-    PREFIXES,
-    StartTag,
-    line_naming,
-    local_file,
-)
+from content_schema.addresses import ADDRESS_TAG, PREFIXES, address_in, line_naming, local_file
 
 logger = logging.getLogger(__name__)
 
@@ -134,18 +127,16 @@ def refuse_symbolic_links(generators):
 
 # --- What is published ----------------------------------------------------------------
 
-def _named_in_body(content, content_root: Path):
+def _named_in_body(content, folder: str, content_root: str):
     """(file, address) of each file the content's rendered body links to or shows."""
-    folder = Path(content.source_path).resolve().parent
     for match in ADDRESS_TAG.finditer(content._content or ""):
-        address = dict(StartTag(match[0]).attributes).get(
-            ADDRESS_ATTRIBUTE[match["name"].lower()], "").strip()
+        address = address_in(match)
         path = local_file(address, folder, content_root)
         if path is not None:
             yield path, address
 
 
-def _named_in_fields(content):
+def _named_in_fields(content, folder: str):
     for spec in content.settings["PUBLISHED_FILE_FIELDS"]:
         field, _, key = spec.partition(".")
         values = getattr(content, field, None) or []
@@ -154,8 +145,7 @@ def _named_in_fields(content):
             if isinstance(name, str) and name:
                 line = content.front_matter_lines.get(
                     f"{field}[{index}].{key}" if key else field, 1)
-                yield (Path(os.path.normpath(Path(content.source_path).resolve().parent / name)),
-                       (field, line, name))
+                yield Path(os.path.normpath(os.path.join(folder, name))), (field, line, name)
 
 
 def _is_image(path: Path) -> bool:
@@ -190,9 +180,12 @@ def publish_only_named_files(generator):
     statics = {content_root / s.relative_source_path: s for s in generator.staticfiles}
     read_by_the_build = _read_by_the_build(context, settings)
     published, named_by_any, problems = set(), set(), []
+    base = os.path.normpath(generator.path)
     for content in _contents(context):
         is_published = content.status in PUBLISHED
-        for path, address in _named_in_body(content, content_root):
+        # under the resolved root, as the gallery's paths are (with no file system call)
+        folder = str(content_root) + os.path.dirname(content.source_path).removeprefix(base)
+        for path, address in _named_in_body(content, folder, str(content_root)):
             if path not in statics:
                 continue
             named_by_any.add(path)
@@ -206,7 +199,7 @@ def publish_only_named_files(generator):
             if not address.startswith(PREFIXES):  # relative to the page's address
                 content._content = content._content.replace(
                     f'="{address}"', f'="{{static}}{address}"')
-        for path, (field, line, name) in _named_in_fields(content):
+        for path, (field, line, name) in _named_in_fields(content, folder):
             named_by_any.add(path)
             if is_published and path in statics:
                 if _is_image(path):
