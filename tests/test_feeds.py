@@ -125,7 +125,8 @@ def test_an_entry_carries_author_topics_and_riga_dates(site, feeds):
         ("visit", "Pieredzes vizīte"), ("pieredzes-apmaina", "pieredzes apmaiņa"),
         ("sociala-virtuve", "sociālā virtuve"), ("sociala-palidziba", "sociālā palīdzība")]
     assert entry.findtext(f"{atom}summary").startswith("Kurzemes reģiona sociālie darbinieki")
-    assert "<h2>Ko viesi novērtēja</h2>" in entry.findtext(f"{atom}content")
+    assert ('<h2 id="s-ko-viesi-noverteja">Ko viesi novērtēja</h2>'  # BODY_ID_PREFIX
+            in entry.findtext(f"{atom}content"))
     rss = _feed(feeds, "/jaunumi/rss.xml").parsed
     item = next(e for e in rss.entries if e.link == f"{site.url}/jaunumi/{PREILI}")
     assert item.author == "Anita Gāga"  # dc:creator: RSS <author> must be an e-mail
