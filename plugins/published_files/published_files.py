@@ -137,6 +137,8 @@ def _named_in_body(content, folder: str, content_root: str):
 
 
 def _named_in_fields(content, folder: str):
+    """(file, (field, line, name)) of each file a field of `PUBLISHED_FILE_FIELDS` names;
+    line None when the field is inherited from the Latvian twin (which says it)."""
     for spec in content.settings["PUBLISHED_FILE_FIELDS"]:
         field, _, key = spec.partition(".")
         values = getattr(content, field, None) or []
@@ -144,7 +146,8 @@ def _named_in_fields(content, folder: str):
             name = value.get(key) if key and isinstance(value, dict) else value
             if isinstance(name, str) and name:
                 line = content.front_matter_lines.get(
-                    f"{field}[{index}].{key}" if key else field, 1)
+                    f"{field}[{index}].{key}" if key else field,
+                    1 if field in content.front_matter_lines else None)
                 yield Path(os.path.normpath(os.path.join(folder, name))), (field, line, name)
 
 
@@ -174,6 +177,8 @@ def _contents(context):
 
 
 def publish_only_named_files(generator):
+    """Cut the static generator's files to those published content names; note the
+    files nothing names for `sitetool check`."""
     settings, context = generator.settings, generator.context
     content_root = Path(generator.path).resolve()
     project = content_root.parent
@@ -202,10 +207,10 @@ def publish_only_named_files(generator):
         for path, (field, line, name) in _named_in_fields(content, folder):
             named_by_any.add(path)
             if is_published and path in statics:
-                if _is_image(path):
-                    problems.append(_image_problem(content, name, line, field))
-                else:
+                if not _is_image(path):
                     published.add(path)
+                elif line is not None:
+                    problems.append(_image_problem(content, name, line, field))
     for path, static in statics.items():
         if path not in published:
             context["static_content"].pop(static.relative_source_path, None)
@@ -233,7 +238,6 @@ def _read_by_the_build(context, settings) -> set[Path]:
     sidecar = settings["GALLERY_SIDECAR"]
     return {Path(p).resolve() for p in [*planner.photos, *planner.text_images,
                                         *(folder / sidecar for folder in planner.sidecars)]}
-
 
 
 def register():
