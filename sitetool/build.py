@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT, spare_output, web_editor
+from . import ROOT, faults, spare_output, web_editor
 from .build_record import BuildRecord
 from .check import publishing_problems
 from .parallel import processes_for
@@ -80,6 +80,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     spare = spare_output.spare_of(output)
     shutil.rmtree(staging, ignore_errors=True)
+    faults.remove_leftovers(output)  # of builds that were killed
     started = time.perf_counter()
     with collecting_logs() as log:
         try:
@@ -105,7 +106,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
             else:
                 _read_and_write(settings, log, strict, writer, tidy)
         except Exception as error:
-            log.add(stopped_entry(error))
+            log.add(stopped_entry(error, log.content_path))
     seconds = time.perf_counter() - started
     problems, debug = log.sorted(), log.sorted(("debug",))
     if log.failed(strict):

@@ -22,6 +22,7 @@ editor's swap files, and the `.feed-id` a first build writes beside a new story,
 holds the id every build derives for it) are left out.
 """
 
+import contextlib
 import fnmatch
 import hashlib
 import json
@@ -118,8 +119,15 @@ class BuildRecord:
                 and recorded.get("output") == output_digest(self.output))
 
     def save(self) -> None:
-        self.file.parent.mkdir(parents=True, exist_ok=True)
+        """Written under a name of this process's and renamed: a build killed meanwhile,
+        or another build saving at once, leaves no half-written record. A record that
+        cannot be written (a read-only cache) only makes the next build a real one."""
         record = {"inputs": self.inputs, "output": output_digest(self.output)}
-        temporary = self.file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(record), "utf-8")
-        temporary.replace(self.file)
+        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(record), "utf-8")
+            temporary.replace(self.file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)

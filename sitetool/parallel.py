@@ -30,6 +30,8 @@ import os
 import pickle
 import sys
 
+from . import faults
+
 # The generators that read sources through Pelican's readers, and the settings that name
 # those sources, as their generate_context() uses them (Pelican 4.12).
 SOURCES_OF = {"ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
@@ -164,15 +166,16 @@ def _fork(work, *args):
     sys.stdout.flush()  # or the forked process would print what is buffered once more
     sys.stderr.flush()
     receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(target=_run_forked, args=(work, args, sending))
+    worker = context.Process(target=_run_forked, args=(work, args, sending, os.getpid()))
     worker.start()
     sending.close()
     return worker, receiving
 
 
-def _run_forked(work, args, sending) -> None:
+def _run_forked(work, args, sending, parent: int) -> None:
     """In a forked process: run the work, then send back what it returned, what was
     logged and the error that stopped it, if any."""
+    faults.die_with_parent(parent)
     root = logging.getLogger()
     for handler in list(root.handlers):  # the build's process shows them, once
         root.removeHandler(handler)

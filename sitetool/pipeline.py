@@ -26,6 +26,8 @@ from pathlib import Path
 
 from content_schema import Problem
 
+from . import faults
+
 
 @dataclass
 class Site:
@@ -57,6 +59,7 @@ def read_site(settings: dict) -> Site:
                       theme=pelican.theme, output_path=pelican.output_path)
                   for cls in pelican._get_generator_classes()]
     _walk_and_hash_once(generators)
+    faults.save_caches_atomically(generators)
     read_on_every_core(generators, processes_for(settings))
     for generator in generators:
         if hasattr(generator, "generate_context"):
@@ -314,6 +317,7 @@ class LogCollector(logging.Handler):
                 severity = "debug"
             elif self.content_path and args:
                 problem = _pelican_problem(record, self.content_path)
+            problem = problem or faults.logged_write_failure(args)
         if problem is not None and problem.severity in ("error", "warning", "notice"):
             severity = max(severity, problem.severity, key=_SEVERITY_RANK.index)
         self.entries.append(Entry(severity, problem, "" if problem else record.getMessage(),
@@ -359,10 +363,13 @@ def collecting_logs():
         root.setLevel(previous_level)
 
 
-def stopped_entry(error: BaseException) -> Entry:
+def stopped_entry(error: BaseException, content_path: str | None = None) -> Entry:
     """A build that stopped on an exception: name it, so that a missing template
-    (`TemplateNotFound: partials/x.html`) is not just a bare file name."""
-    return Entry("error", text=f"{type(error).__name__}: {error}",
+    (`TemplateNotFound: partials/x.html`) is not just a bare file name, and the file it
+    was processing or could not write (`faults`; paths under `content_path` as the
+    editor knows them)."""
+    return Entry("error", faults.stopped_problem(error, content_path),
+                 text=f"{type(error).__name__}: {error}",
                  detail="".join(traceback.format_exception(error)).rstrip("\n"))
 
 

@@ -41,7 +41,7 @@ def claim(spare: Path, staging: Path) -> bool:
     try:
         spare.rename(staging)  # one step: of two builds at once, one gets it
     except OSError:
-        staging.mkdir()
+        staging.mkdir(parents=True)  # the output's folder too, on a first build
         return False
     for folder, _, files in os.walk(staging):
         for name in files:

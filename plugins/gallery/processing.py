@@ -176,6 +176,8 @@ class Cache:
             current = {}
         merged = {path: entry for path, entry in current.items() if Path(path).exists()}
         merged.update(self.seen)
+        if merged == current:
+            return  # nothing new: a read-only cache is enough for a build like this
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.manifest_file.with_name(f".manifest.{os.getpid()}.tmp")
         temporary.write_text(json.dumps({"sources": merged}, indent=0), "utf-8")

@@ -19,8 +19,13 @@ which waits 100 ms before reading each reply: the 500-story benchmark site took 
 to index through it and 0.9 s as a command (`benchmarks/search_index_speed.py`).
 """
 
+import ctypes
+import errno
 import json
 import logging
+import os
+import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -69,9 +74,28 @@ def start_indexing(pelican) -> subprocess.Popen:
     said = tempfile.TemporaryFile("w+")  # noqa: SIM115
     indexing = subprocess.Popen(
         pagefind_command(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"]),
-        stdout=said, stderr=subprocess.STDOUT, text=True)
+        stdout=said, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=_killed_with_this_process())
     _started[pelican] = (indexing, said, time.perf_counter())
     return indexing
+
+
+def _killed_with_this_process():
+    """What Pagefind's process does before it starts (Linux): asks to be killed when the
+    build is, rather than write on into a killed build's staging folder after the next
+    build removed it (the build's forked writers do the same: sitetool/faults.py). The
+    function is looked up here: the forked child only calls it."""
+    try:
+        prctl = ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
+    build = os.getpid()
+
+    def killed_with_the_build():
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != build:  # the build ended before the request
+            os._exit(1)
+    return killed_with_the_build
 
 
 _started = weakref.WeakKeyDictionary()  # the Pelican object of a build -> its indexing
@@ -90,12 +114,29 @@ def index_site(pelican):
                      indexing.returncode, lines[-1] if lines else "it said nothing")
         return
     entry = Path(pelican.settings["OUTPUT_PATH"]) / "pagefind" / "pagefind-entry.json"
-    languages = json.loads(entry.read_text("utf-8"))["languages"]
+    try:
+        languages = json.loads(entry.read_text("utf-8"))["languages"]
+    except (OSError, ValueError, KeyError) as error:
+        _unwritten(entry, error)
+        return
     logger.info("search index: %d pages (%s) in %.2f s",
                 sum(info["page_count"] for info in languages.values()),
                 ", ".join(f"{lang}: {info['page_count']}"
                           for lang, info in sorted(languages.items())),
                 time.perf_counter() - started)
+
+
+# Pagefind 1.5 exits with status 0 when it cannot write its files (a full disk): they
+# are left empty. Less free space than this beside them is taken as the reason.
+FULL_DISK = 1024 * 1024
+
+
+def _unwritten(entry: Path, error: Exception) -> None:
+    """The index is unreadable: a full disk is said as one (`sitetool.faults` names the
+    file), anything else as Pagefind's failure."""
+    if shutil.disk_usage(entry.parent).free < FULL_DISK:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(entry)) from error
+    logger.error("search index: Pagefind wrote no readable %s (%s)", entry, error)
 
 
 def register():
