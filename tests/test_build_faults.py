@@ -190,6 +190,26 @@ def test_a_full_disk_is_said_as_that_naming_the_file(tmp_path):
         assert _leftovers(output) == []
 
 
+def test_a_folder_the_build_may_not_write_in_is_said_as_that(tmp_path):
+    """The output's folder read-only (a read-only bind mount: root ignores permissions)."""
+    content = tmp_path / "content"
+    story(content, "2024/zina", "Ziņa")
+    site = tmp_path / "site"
+    output = site / "output"
+    assert _build(content, output, "--no-cache").returncode == 0
+    published = tree_digest(output, with_times=True)
+    with _read_only(site):
+        result = _build(content, output, "--no-cache")
+    assert result.returncode == 1
+    stopped = result.stderr.splitlines()[1:]
+    assert len(stopped) == 1, result.stderr
+    assert stopped[0].startswith(f"{site}/.output.staging-")
+    assert stopped[0].endswith(":1: cannot write this file: the disk is read-only — make "
+                               "room or give the build the right to write there, then build "
+                               "again")
+    assert tree_digest(output, with_times=True) == published
+
+
 def test_a_disk_that_fills_while_the_search_index_is_written(tmp_path):
     """Pagefind says nothing and exits 0 when it cannot write: its empty files are taken
     for what they are (this was a JSONDecodeError). The feeds are written meanwhile: the
