@@ -141,12 +141,10 @@ def save_caches_atomically(generators) -> None:
     writes a file of this process's and renames it over the cache. A cache folder that
     cannot be written (read-only) is left as it is: without it the next build reads every
     file again, and no build fails for it."""
-    from pelican.cache import FileDataCacher
+    import pelican_contract
 
-    for generator in generators:
-        for cacher in (generator, getattr(generator, "readers", None)):
-            if isinstance(cacher, FileDataCacher):
-                cacher._cache_open = _replacing(cacher._cache_open)
+    for cacher in pelican_contract.content_cachers(generators):
+        pelican_contract.wrap_cache_opener(cacher, _replacing)
 
 
 def _replacing(opener):

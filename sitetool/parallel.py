@@ -23,19 +23,16 @@ What the other processes log (a template's warning, an error) is sent back and l
 here, so a page that fails fails the build as it would in one process.
 """
 
-import contextlib
 import logging
 import multiprocessing
 import os
 import pickle
 import sys
 
+import pelican_contract
+
 from . import faults
 
-# The generators that read sources through Pelican's readers, and the settings that name
-# those sources, as their generate_context() uses them (Pelican 4.12).
-SOURCES_OF = {"ArticlesGenerator": ("ARTICLE_PATHS", "ARTICLE_EXCLUDES"),
-              "PagesGenerator": ("PAGE_PATHS", "PAGE_EXCLUDES")}
 # Below this many files per process, forking costs more than it saves: forking and
 # collecting a process with a 500-story site in memory took 4–6 ms, reading one story
 # 0.6 ms (7–11 stories' worth). The preview's rebuilds read one or two.
@@ -55,9 +52,9 @@ def read_on_every_core(generators, processes: int) -> None:
     read by `processes` processes."""
     unread = []  # (the generator's readers, absolute path)
     for generator in generators:
-        names = SOURCES_OF.get(type(generator).__name__)
+        names = pelican_contract.SOURCE_SETTINGS.get(type(generator).__name__)
         readers = getattr(generator, "readers", None)
-        if names is None or readers is None or not readers._cache_data_policy:
+        if names is None or readers is None or not pelican_contract.caches_readings(readers):
             continue  # with the cache off (`--no-cache`) the generators read everything
         paths, excludes = (generator.settings[name] for name in names)
         for relative in sorted(generator.get_files(paths, exclude=excludes)):
@@ -80,14 +77,10 @@ def read_on_every_core(generators, processes: int) -> None:
 def _read_share(share) -> list:
     """(content, metadata) of each file as Pelican's `Readers.read_file()` caches it; None
     for a file that could not be read (the generator reads it again, and says why)."""
-    from pelican.readers import _filter_discardable_metadata
-    from pelican.utils import file_suffix
-
     readings = []
     for readers, path in share:
         try:
-            content, metadata = readers.readers[file_suffix(path)].read(path)
-            readings.append((content, _filter_discardable_metadata(metadata)))
+            readings.append(pelican_contract.reading_to_cache(readers, path))
         except Exception:
             readings.append(None)
     return readings
@@ -209,17 +202,13 @@ def _pickles(value) -> bool:
 def _collect(worker, receiving):
     """Log what a forked process logged, as if this process had, and return what its
     work returned; raise the error that stopped it."""
-    from pelican.log import FilteredMessage
-
     try:
         records, result, error = receiving.recv()
     except EOFError:  # the process died without a word (killed, out of memory)
         records, result, error = [], None, None
     worker.join()
     for record in records:
-        # Pelican's loggers drop a repeated warning by raising FilteredMessage
-        with contextlib.suppress(FilteredMessage):
-            logging.getLogger(record.name).handle(record)
+        pelican_contract.handle_as_logged(record)
     if error is None and worker.exitcode:
         error = RuntimeError(f"a build process stopped (exit code {worker.exitcode})")
     if error is not None:

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pelican_contract
+
 from content_schema import Problem
 
 from . import faults
@@ -41,37 +43,27 @@ class Site:
 
 
 def load_settings(settings_file: Path, overrides: dict) -> dict:
+    """The settings, with `PLUGINS` in the order their declarations ask (each provider
+    before its readers: plugins/plugin_order.py; a needed plugin left out raises)."""
     from pelican.settings import read_settings
+    from plugin_order import load_order
 
-    return read_settings(str(settings_file), override=overrides)
+    settings = read_settings(str(settings_file), override=overrides)
+    settings["PLUGINS"] = load_order(settings["PLUGINS"], settings["PLUGIN_PATHS"])
+    return settings
 
 
 def read_site(settings: dict) -> Site:
-    from pelican import Pelican, signals
+    from pelican import Pelican
 
     from .parallel import processes_for, read_on_every_core
 
     pelican = Pelican(settings)
-    context = settings.copy()
-    context.update(generated_content={}, static_links=set(), static_content={},
-                   localsiteurl=settings["SITEURL"])
-    generators = [cls(context=context, settings=settings, path=pelican.path,
-                      theme=pelican.theme, output_path=pelican.output_path)
-                  for cls in pelican._get_generator_classes()]
+    context, generators = pelican_contract.make_generators(pelican)
     _walk_and_hash_once(generators)
     faults.save_caches_atomically(generators)
     read_on_every_core(generators, processes_for(settings))
-    for generator in generators:
-        if hasattr(generator, "generate_context"):
-            generator.generate_context()
-        # Pelican walks the sources once more to warn of files whose reader lacks its
-        # package; with none lacking (Markdown is pinned) the walk can find nothing.
-        if hasattr(generator, "check_disabled_readers") and generator.readers.disabled_readers:
-            generator.check_disabled_readers()
-    signals.all_generators_finalized.send(generators)
-    for generator in generators:
-        if hasattr(generator, "refresh_metadata_intersite_links"):
-            generator.refresh_metadata_intersite_links()
+    pelican_contract.generate_contexts(generators)
     return Site(pelican, context, generators)
 
 
@@ -85,8 +77,6 @@ def _walk_and_hash_once(generators) -> None:
     Here the first answer stands for the rest of the read. A source saved while the
     build reads keeps the hash it had when first seen, so the next build reads it again.
     """
-    from pelican.cache import FileStampDataCacher
-
     hashes = {}
 
     def remembered(hash_file):
@@ -107,10 +97,9 @@ def _walk_and_hash_once(generators) -> None:
                 walks[key] = frozenset(walk(paths, exclude=exclude, extensions=extensions))
             return walks[key]
 
-        generator.get_files = get_files
-        for cacher in (generator, getattr(generator, "readers", None)):
-            if isinstance(cacher, FileStampDataCacher):
-                cacher._filestamp_func = remembered(cacher._filestamp_func)
+        pelican_contract.replace_file_listing(generator, get_files)
+    for cacher in pelican_contract.content_cachers(generators):
+        pelican_contract.wrap_file_stamp(cacher, remembered)
 
 
 # Sent (sender: the Pelican object) once every page is written, before the generators of
@@ -162,7 +151,7 @@ def _write_pages(site: Site, writer, skip_plugins: tuple[str, ...], processes: i
     `WHOLE_SITE_OUTPUT_PLUGINS`, for later."""
     from .parallel import DeferringWriter
 
-    writer = writer or site.pelican._get_writer()
+    writer = writer or pelican_contract.make_writer(site.pelican)
     whole_site = []
     if processes > 1:
         writer = DeferringWriter(writer, processes)

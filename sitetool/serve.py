@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.contents import Content
-from pelican.writers import Writer
+from pelican_contract import SelectiveWriter
 
 from . import ROOT, security_headers, web_editor
 from .build import build
@@ -57,7 +57,7 @@ WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
 
 # --- Rendering only what an edit touched ------------------------------------------------
 
-class PreviewWriter(Writer):
+class PreviewWriter(SelectiveWriter):
     """Pelican's writer that records, for every output file, the content folders it shows
     (a list page: the stories of that page, and what they refer to) and the addresses it
     links to. After `only_for(folders, urls)` it renders only the files that show one of
@@ -136,10 +136,8 @@ class PreviewWriter(Writer):
         self.links[output_file] = frozenset(
             href.removeprefix(self._site) for href in LINK.findall(html))
 
-    def _open_w(self, filename, encoding, override=False):
-        if filename in self._kept:  # not rendered: the file on disk stays as it is
-            return open(os.devnull, "w", encoding=encoding)  # Pelican closes it
-        return super()._open_w(filename, encoding, override)
+    def kept(self, path: str) -> bool:
+        return path in self._kept  # not rendered: the file on disk stays as it is
 
 
 LINK = re.compile(r'href="([^"#?]*)')

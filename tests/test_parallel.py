@@ -142,6 +142,7 @@ def test_problems_in_sources_read_by_other_processes_are_reported_as_by_one(tmp_
 
 def test_every_unread_source_is_read_into_the_content_cache(tmp_path):
     from pelican import Pelican
+    from pelican_contract import make_generators
 
     from sitetool.pipeline import load_settings
 
@@ -151,10 +152,7 @@ def test_every_unread_source_is_read_into_the_content_cache(tmp_path):
     settings = load_settings(ROOT / "pelicanconf.py", {
         "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out"),
         "CACHE_PATH": str(tmp_path / "cache")})
-    pelican = Pelican(settings)
-    generators = [cls(context=settings.copy(), settings=settings, path=pelican.path,
-                      theme=pelican.theme, output_path=pelican.output_path)
-                  for cls in pelican._get_generator_classes()]
+    _, generators = make_generators(Pelican(settings))
     articles = next(g for g in generators if type(g).__name__ == "ArticlesGenerator")
     sources = sorted(content.rglob("index.*.md"))
     assert len(sources) == 60

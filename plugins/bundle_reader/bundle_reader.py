@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
+import pelican_contract
 from markdown import Markdown
 from markupsafe import escape
 from pelican import signals
@@ -179,7 +180,7 @@ def _skip(generator, metadata, source_file):
     content_relative = os.path.relpath(
         os.path.join(os.path.dirname(generator.settings["PATH"]), source_file),
         generator.settings["PATH"])
-    generator._add_failed_source_path(content_relative)
+    pelican_contract.leave_out_source(generator, content_relative)
 
 
 # Pelican slugifies a Category, Tag or Author's name the first time the object is hashed;

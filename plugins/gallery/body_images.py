@@ -17,6 +17,7 @@ its original is never published (plugins/published_files publishes no image).
 import os
 from pathlib import Path
 
+import pelican_contract
 from markupsafe import escape
 from PIL import Image
 
@@ -53,9 +54,10 @@ class BodyImages:
         self.content_root = os.path.normpath(self.settings["PATH"])
 
     def rewrite(self, content) -> None:
-        body = content._content
+        body = pelican_contract.body_html(content)
         if body and ("<img" in body or "<a" in body):
-            content._content = ADDRESS_TAG.sub(lambda tag: self._tag(content, tag), body)
+            pelican_contract.replace_body_html(
+                content, ADDRESS_TAG.sub(lambda tag: self._tag(content, tag), body))
 
     def _tag(self, content, match) -> str:
         name, address = match["name"].lower(), address_in(match)

@@ -34,6 +34,7 @@ import os
 from functools import partial
 from pathlib import Path
 
+import pelican_contract
 from pelican import signals
 from PIL import Image, UnidentifiedImageError
 
@@ -68,7 +69,7 @@ def _files_without_links(generator, paths, exclude=None, extensions=None) -> set
                 if entry.path not in excluded and not any(
                         fnmatch.fnmatch(entry.name, ignore) for ignore in ignores):
                     walk(entry.path, relative)
-            elif generator._include_path(relative, extensions):
+            elif pelican_contract.listed(generator, relative, extensions):
                 files.add(relative)
 
     for path in [paths] if isinstance(paths, str) else paths:
@@ -77,14 +78,14 @@ def _files_without_links(generator, paths, exclude=None, extensions=None) -> set
             generator.symbolic_links.add(top)
         elif os.path.isdir(top):
             walk(top, os.path.relpath(top, root_path))
-        elif os.path.isfile(top) and generator._include_path(path, extensions):
+        elif os.path.isfile(top) and pelican_contract.listed(generator, path, extensions):
             files.add(path)
     return files
 
 
 def read_without_links(generator):
     generator.symbolic_links, generator.walked_folders = set(), set()
-    generator.get_files = partial(_files_without_links, generator)
+    pelican_contract.replace_file_listing(generator, partial(_files_without_links, generator))
 
 
 def _links_under(folder: str, walked: set[str]):
@@ -129,7 +130,7 @@ def refuse_symbolic_links(generators):
 
 def _named_in_body(content, folder: str, content_root: str):
     """(file, address) of each file the content's rendered body links to or shows."""
-    for match in ADDRESS_TAG.finditer(content._content or ""):
+    for match in ADDRESS_TAG.finditer(pelican_contract.body_html(content) or ""):
         address = address_in(match)
         path = local_file(address, folder, content_root)
         if path is not None:
@@ -202,8 +203,8 @@ def publish_only_named_files(generator):
                 continue
             published.add(path)
             if not address.startswith(PREFIXES):  # relative to the page's address
-                content._content = content._content.replace(
-                    f'="{address}"', f'="{{static}}{address}"')
+                pelican_contract.replace_body_html(content, pelican_contract.body_html(
+                    content).replace(f'="{address}"', f'="{{static}}{address}"'))
         for path, (field, line, name) in _named_in_fields(content, folder):
             named_by_any.add(path)
             if is_published and path in statics:
