@@ -30,6 +30,7 @@ from .pipeline import (
     stopped_entry,
     write_site,
 )
+from .verify import verify as verified
 
 __all__ = ["ROOT", "BuildResult", "Counts", "build", "count_output"]
 
@@ -70,12 +71,15 @@ class BuildResult:
 
 def build(settings_file: Path, output: Path, *, strict: bool = False,
           overrides: dict | None = None, progress: Progress | None = None,
-          writer_factory=None, skip_if_unchanged: bool = False) -> BuildResult:
+          writer_factory=None, skip_if_unchanged: bool = False,
+          verify: bool = False) -> BuildResult:
     """Build into a staging folder and swap it in on success. `writer_factory(settings)`
     may supply Pelican's writer (the preview's records what each page shows). With
     `skip_if_unchanged` and the content cache on, the build keeps a record of what it was
     made from, and one whose inputs and output are as the last successful build left
-    them does nothing (`build_record`)."""
+    them does nothing (`build_record`). With `verify`, a build always builds, and its
+    staging folder is swapped in only if a clean build of the same content makes the
+    same files (`verify`)."""
     output = output.resolve()
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     spare = spare_output.spare_of(output)
@@ -92,7 +96,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
             record = (BuildRecord(settings, output, settings_file, strict)
                       if skip_if_unchanged and settings["LOAD_CONTENT_CACHE"]
                       and settings["CACHE_CONTENT"] else None)
-            if record and record.matches():
+            if record and not verify and record.matches():
                 return BuildResult(True, output, seconds=time.perf_counter() - started,
                                    up_to_date=True)
             reused = spare_output.claim(spare, staging)
@@ -105,6 +109,10 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
                     _read_and_write(settings, log, strict, writer, tidy)
             else:
                 _read_and_write(settings, log, strict, writer, tidy)
+            if verify and not log.failed(strict):
+                for problem in verified(settings, settings_file, overrides or {}, strict,
+                                        staging, output):
+                    log.add(Entry(problem.severity, problem))
         except Exception as error:
             log.add(stopped_entry(error, log.content_path))
     seconds = time.perf_counter() - started

@@ -156,7 +156,7 @@ def run_build(command: Command) -> int:
 
     result = build(command.settings_file(), Path(args.output), strict=strict,
                    overrides=command.overrides(), progress=Progress(describe),
-                   skip_if_unchanged=True)
+                   skip_if_unchanged=True, verify=args.verify)
     if not result.ok:
         print(_("Build failed; {output} was left as it was.", output=result.output),
               file=sys.stderr)
@@ -179,6 +179,8 @@ def run_build(command: Command) -> int:
     print(_("Compared with the previous site: {added} new, {changed} changed, {removed} "
             "removed files.", added=changes.added, changed=changes.changed,
             removed=changes.removed))
+    if args.verify:
+        print(_("A clean build of the same content made the same files."))
     return 0
 
 
@@ -305,6 +307,10 @@ def _parser(messages: Messages) -> argparse.ArgumentParser:
     build_parser.add_argument("--no-cache", action="store_true",
                               help=_("read every file again, keep no cache and build even if "
                                      "nothing has changed"))
+    build_parser.add_argument("--verify", action="store_true",
+                              help=_("also build the site again from nothing into a "
+                                     "temporary folder, and publish only if both are the "
+                                     "same file by file"))
     build_parser.set_defaults(run=run_build)
     return parser
 

@@ -1,11 +1,12 @@
 """What goes wrong around a build rather than in the content, said in one line.
 
 - A build killed on its way (kill -9, a power cut) leaves its staging folder
-  (`.NAME.staging-<pid>`, or `.NAME.previous-<pid>` where folders cannot trade places)
-  beside the output; the output itself is untouched. The next build removes the ones
-  whose process is gone. A folder whose process still runs is another build's, at work:
-  it stays (a process id taken again by an unrelated program keeps the folder until that
-  program ends — a later build removes it).
+  (`.NAME.staging-<pid>`, or `.NAME.previous-<pid>` where folders cannot trade places;
+  `.NAME.verify-<pid>`, the clean build of `--verify`) beside the output; the output
+  itself is untouched. The next build removes the ones whose process is gone. A folder
+  whose process still runs is another build's, at work: it stays (a process id taken
+  again by an unrelated program keeps the folder until that program ends — a later build
+  removes it).
 - A file that cannot be written (a full disk, no permission, a read-only disk) is one
   Problem naming that file and the reason, not the exception of whatever step wrote it.
 - Any other exception names the file the build was processing when it stopped: the
@@ -38,7 +39,7 @@ PATH_NAMES = ("path", "filename", "source_path", "source", "target", "destinatio
 
 def remove_leftovers(output: Path) -> None:
     """Remove the staging folders of builds into `output` that were killed."""
-    leftover = re.compile(rf"\.{re.escape(output.name)}\.(?:staging|previous)-(\d+)")
+    leftover = re.compile(rf"\.{re.escape(output.name)}\.(?:staging|previous|verify)-(\d+)")
     if not output.parent.is_dir():
         return
     for folder in output.parent.iterdir():

@@ -4,7 +4,6 @@ import contextlib
 import functools
 import hashlib
 import http.server
-import re
 import subprocess
 import sys
 import threading
@@ -12,6 +11,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
+
+# Pagefind's files whose bytes and names change from run to run (sitetool/verify.py)
+from sitetool.verify import PAGEFIND_UNSTABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -87,12 +89,6 @@ def tree_digest(folder: Path, with_times: bool = False) -> str:
     return digest.hexdigest()
 
 
-# Pagefind (1.5) still writes its filter and metadata indexes in an arbitrary order, so
-# their content and hashed names change from run to run (Pagefind/pagefind#638: "Other
-# files will still change, such as the filter/metadata indexes"). Its fragments, the bulk
-# of its files, are stable.
-PAGEFIND_UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta|"
-                               r"pagefind-entry\.json)$")
 
 
 def stable_files(folder: Path) -> list[str]:
