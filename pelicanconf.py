@@ -112,8 +112,9 @@ THEME_STATIC_DIR = "theme"
 # typed. Only HTML the build made is marked safe (`|safe`, `Markup`): docs/publishing-safety.md
 JINJA_ENVIRONMENT = {"autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bundle_reader", "ui_language", "bilingual_listings", "asset_bundle",
-           "consultations", "meeting_calendar"]
+# content_cache_key first: before anything reads, a cache other code wrote is not loaded
+PLUGINS = ["content_cache_key", "bundle_reader", "ui_language", "bilingual_listings",
+           "asset_bundle", "consultations", "meeting_calendar"]
 # Templates compiled once for all of Pelican's generators, kept in memory (the preview)
 # and in CACHE_PATH/jinja/ (later builds): plugins/template_cache.
 PLUGINS += ["template_cache"]
@@ -135,6 +136,16 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/pelican"
 CHECK_MODIFIED_METHOD = "md5"
+# The content cache is read only by the code that wrote it (plugins/content_cache_key):
+# its key hashes the Python files of these folders, these packages' versions and every
+# setting but those that change from build to build without changing a reading.
+CONTENT_CACHE_KEY_CODE = [os.path.join(os.path.dirname(os.path.abspath(__file__)), folder)
+                          for folder in ("plugins", "sitetool")]
+CONTENT_CACHE_KEY_PACKAGES = ["pelican", "markdown", "nh3", "pyyaml", "markupsafe"]
+CONTENT_CACHE_KEY_IGNORES = ["PATH", "OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE",
+                             "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "GZIP_CACHE",
+                             "STATIC_CHECK_IF_MODIFIED", "RENDER_PROCESSES",
+                             "DELETE_OUTPUT_DIRECTORY", "CONTENT_CACHE_KEY"]
 # Processes that read the sources and render the pages (0 = one per CPU core it may use;
 # sitetool/parallel.py). The preview renders in one process: it notes each page.
 RENDER_PROCESSES = 0
