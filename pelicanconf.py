@@ -112,12 +112,23 @@ THEME_STATIC_DIR = "theme"
 # typed. Only HTML the build made is marked safe (`|safe`, `Markup`): docs/publishing-safety.md
 JINJA_ENVIRONMENT = {"autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-# content_cache_key first: before anything reads, a cache other code wrote is not loaded
-PLUGINS = ["content_cache_key", "bundle_reader", "ui_language", "bilingual_listings",
-           "asset_bundle", "consultations", "meeting_calendar"]
-# Templates compiled once for all of Pelican's generators, kept in memory (the preview)
-# and in CACHE_PATH/jinja/ (later builds): plugins/template_cache.
-PLUGINS += ["template_cache"]
+# Every plugin, in one list. Each says what it provides and what it reads of the others'
+# (PROVIDES, NEEDS, USES in its __init__.py; the table is in plugins/README.md): sitetool
+# loads them with each provider before its readers, and a needed plugin left out is one
+# error naming both (plugins/plugin_order.py). This list is in that order already, so a
+# build by Pelican alone connects the signals in the same order.
+PLUGINS = [
+    "content_cache_key",  # before any reading: a cache other code wrote is not loaded
+    "bundle_reader", "ui_language", "bilingual_listings", "asset_bundle",
+    "consultations", "meeting_calendar",
+    # templates compiled once for all of Pelican's generators, kept in memory (the
+    # preview) and in CACHE_PATH/jinja/ (later builds)
+    "template_cache",
+    "gallery", "published_files",
+    "offices", "services", "feeds", "service_notices",
+    "seo_meta", "sitemap",
+    "search_index",  # last: it indexes the pages every other plugin has written
+]
 MARKDOWN = {
     "extension_configs": {
         # tables align their columns with `align` (a `style` attribute is removed, and
@@ -191,7 +202,6 @@ FEED_ENTRIES = 20  # the newest stories in each feed
 FEED_TAGGING_ENTITY = "socialais-dienests.example.lv,2026"
 SUBSCRIBE_URLS = {"lv": "abonet/", "en": "en/subscribe/"}  # what a feed is, every feed
 FOOTER_LINKS.append(("Subscribe", SUBSCRIBE_URLS))
-PLUGINS += ["feeds"]
 
 # --- Photo galleries (plugins/gallery) ----------------------------------------------------
 # A story shows the photos of its `photos/` folder (or its `gallery:` list), with alt text
@@ -226,7 +236,6 @@ GALLERY_CACHE_PATH = os.path.join(os.path.dirname(__file__), ".cache", "gallery"
 # positions (photos of clients' homes would show where they live).
 GALLERY_TEXT_IMAGE_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"
 STORY_SECTIONS.append("partials/story_gallery.html")
-PLUGINS += ["gallery"]
 
 # --- What is published (plugins/published_files; docs/publishing-safety.md) ------------
 # Of the other files beside stories, pages and services, only those that published
@@ -236,7 +245,6 @@ PLUGINS += ["gallery"]
 PUBLISHED_FILE_FIELDS = ["documents.file"]
 # Settings naming folders where a symbolic link is an error (links are never followed).
 NO_LINKS_IN = ["PATH", "THEME", "PLUGIN_PATHS"]
-PLUGINS += ["published_files"]
 
 # --- Services, offices, service notices and urgent help --------------------------------------
 # (plugins services, offices, service_notices; see plugins/README.md)
@@ -326,7 +334,6 @@ NAVIGATION[_contacts:_contacts] = [
 HOME_SECTIONS += ["partials/service_notices.html", "partials/find_help.html",
                   "partials/urgent_help.html"]
 BANNER_SECTIONS.append("partials/urgent_notices.html")  # urgent notices on every page
-PLUGINS += ["offices", "services", "service_notices"]
 
 # --- Search and being found (plugins/seo_meta, plugins/sitemap, plugins/search_index) ---
 # The search page of each language; the 404 page's search boxes send their words there.
@@ -349,8 +356,6 @@ SHARE_IMAGE = {
             "en": "Novada Sociālais dienests, the Municipal Social Service"},
 }
 ORGANIZATION_LOGO = "theme/favicon.svg"  # the department's logo in JSON-LD
-# search_index last: it indexes the pages every other plugin has written.
-PLUGINS += ["seo_meta", "sitemap", "search_index"]
 
 # --- Editor tools (sitetool new / check / serve / build; docs/editor-guide.*.md) -------
 # `sitetool new` signs new stories with this name and role, e.g. {"name": "…", "role":

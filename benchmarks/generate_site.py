@@ -27,8 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from content_schema import Field, slugify_title  # noqa: E402
-from content_schema.fields import KIND_FIELDS  # noqa: E402
+from content_schema import Field, schema, slugify_title  # noqa: E402
 
 PHOTO_SIZE = (4000, 3000)
 FIRST_DAY = date(2016, 11, 1)  # ten years of news up to the benchmark's build day
@@ -304,10 +303,10 @@ def _consultation_fields(plan, place, day, until, meeting, rng) -> dict[str, dic
 
 
 def _kind_fields(kind: str, known: dict[str, dict], day: date, rng, settings):
-    """{lang: fields} for the fields the schema has for `kind` (KIND_FIELDS): the values in
-    `known` where the schema has that field, a made-up valid value for any other required
-    one; a translation gets only the fields it does not inherit."""
-    specs = KIND_FIELDS.get(kind, {})
+    """{lang: fields} for the fields the schema has for `kind` (its plugin's KIND_FIELDS):
+    the values in `known` where the schema has that field, a made-up valid value for any
+    other required one; a translation gets only the fields it does not inherit."""
+    specs = schema(settings).kinds.get(kind, {})
     lv = {name: value for name, value in known.get("lv", {}).items() if name in specs}
     offset = [0]
     for name, spec in specs.items():

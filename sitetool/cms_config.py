@@ -1,8 +1,9 @@
 """The web editor's (Decap CMS) configuration, made from the content schema and the settings.
 
-One source: every field `check` knows (`FIELDS`, `KIND_FIELDS`) becomes a field of the
-editor's form, with the widget of its type, its required flag and its choices, so the form
-and the checker cannot drift apart (tests/test_web_editor.py fails if they do).
+One source: every field `check` knows (`content_schema.schema`: the core's fields and
+those of the loaded plugins) becomes a field of the editor's form, with the widget of its
+type, its required flag and its choices, so the form and the checker cannot drift apart
+(tests/test_web_editor.py fails if they do).
 
 - Stories, services and pages are bundles: `index.lv.md` and `index.en.md` in one folder
   (Decap's i18n `multiple_files`). A field the translation inherits (`Field.inherit`) is
@@ -21,8 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from content_schema import FIELDS, Field, data_file_slugs, read_front_matter
-from content_schema.fields import KIND_FIELDS
+from content_schema import Field, data_file_slugs, read_front_matter, schema
 
 LABELS_FILE = Path(__file__).with_name("admin") / "labels.yml"
 BUNDLES = {"news": "{{year}}/{{slug}}/index", "services": "{{slug}}/index",
@@ -58,8 +58,9 @@ def cms_config(settings, lang: str, backend: dict) -> dict:
         "collections": [],
     }
     choices = _Choices(settings, lang)
+    fields_of = schema(settings).fields
     for kind in settings["NEWS_KINDS"]:
-        fields = {**FIELDS["news"], **KIND_FIELDS.get(kind, {})}
+        fields = fields_of("news", kind)
         collection = _bundle("news", kind, names, lang, fields, choices, settings)
         collection["filter"] = {"field": "kind", "value": kind}
         collection["media_folder"] = settings["GALLERY_FOLDER"]
@@ -67,9 +68,10 @@ def cms_config(settings, lang: str, backend: dict) -> dict:
         config["collections"].append(collection)
     for section in ("services", "pages"):
         config["collections"].append(
-            _bundle(section, section, names, lang, FIELDS[section], choices, settings))
+            _bundle(section, section, names, lang, fields_of(section), choices, settings))
     for section in DATA_FILES:
-        config["collections"].append(_data_files(section, names, lang, choices, default))
+        config["collections"].append(
+            _data_files(section, names, lang, fields_of(section), choices, default))
     return config
 
 
@@ -99,8 +101,7 @@ def _bundle(section, name, names, lang, fields, choices, settings) -> dict:
     return collection
 
 
-def _data_files(section, names, lang, choices, default: str) -> dict:
-    fields = FIELDS[section]
+def _data_files(section, names, lang, fields, choices, default: str) -> dict:
     title = "name" if "name" in fields else "title"
     return {
         "name": section, "label": _label(names, f"collection.{section}", lang),

@@ -70,6 +70,8 @@ def stopped_problem(error: BaseException, content_path: str | None) -> Problem |
     file can be named."""
     if unwritten := write_failure(error):
         return unwritten
+    if isinstance(getattr(error, "problem", None), Problem):  # one that says it itself
+        return error.problem  # (plugin_order: PLUGINS in the settings)
     source = _innermost_content(error) or _innermost_path(error)
     if not source:
         return None

@@ -49,7 +49,8 @@ def load_settings(settings_file: Path, overrides: dict) -> dict:
     from plugin_order import load_order
 
     settings = read_settings(str(settings_file), override=overrides)
-    settings["PLUGINS"] = load_order(settings["PLUGINS"], settings["PLUGIN_PATHS"])
+    settings["PLUGINS"] = load_order(settings["PLUGINS"], settings["PLUGIN_PATHS"],
+                                     settings_file)
     return settings
 
 

@@ -1,6 +1,6 @@
 """`sitetool new`: a new story, service or page folder, ready to fill in.
 
-The front matter comes from the content schema (`FIELDS`, `KIND_FIELDS`), so a field a
+The front matter comes from the content schema (`content_schema.schema`), so a field a
 plugin adds appears in new files without touching this module: required fields are
 filled in (with the schema's example when there is no better value, marked so),
 optional ones are commented-out examples. Each translation gets the fields that are
@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from content_schema import FIELDS, slugify_title
-from content_schema.fields import KIND_FIELDS, Field
+from content_schema import Field, schema, slugify_title
 
 from .i18n import Messages
 
@@ -30,7 +29,7 @@ class Kind:
     news_kind: str | None = None  # the `kind:` of a story
 
 
-# The photo file named in photos.yml's example (and in FIELDS' cover and gallery examples).
+# The photo file named in photos.yml's example (and in the cover and gallery examples).
 EXAMPLE_PHOTO = "foto-1.jpg"
 
 
@@ -41,7 +40,7 @@ class ScaffoldError(Exception):
 def kinds(settings) -> dict[str, Kind]:
     found = {name: Kind(name, "news", name) for name in settings["NEWS_KINDS"]}
     for name, section in (("service", "services"), ("page", "pages")):
-        if section in FIELDS:
+        if section in schema(settings).sections:
             found[name] = Kind(name, section)
     return found
 
@@ -64,9 +63,7 @@ def create(kind: Kind, title: str, day: date, settings, messages: Messages) -> C
         raise ScaffoldError(_("{folder} already exists: nothing was changed. Choose another "
                               "title, or edit the files in that folder.",
                               folder=_shown(settings, folder)))
-    fields = dict(FIELDS[kind.section])
-    if kind.news_kind:
-        fields.update(KIND_FIELDS.get(kind.news_kind, {}))
+    fields = schema(settings).fields(kind.section, kind.news_kind)
     default = settings["DEFAULT_LANG"]
     texts = {lang: _front_matter(kind, fields, title, day, settings, lang, lang == default)
              for lang in settings["LANGUAGES"]}

@@ -15,8 +15,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from content_schema import FIELDS, slugify_title
-from content_schema.fields import KIND_FIELDS
+from content_schema import schema, slugify_title
 from site_helpers import build_site
 from sitetool.cms_config import BODY, PHOTO_FIELDS, REFERENCES, cms_config
 from sitetool.pipeline import load_settings
@@ -24,6 +23,7 @@ from sitetool.web_editor import LOCAL_BACKEND, WebEditorMissing, assemble
 from sitetool_helpers import ROOT, TODAY, sitetool, write
 
 SETTINGS = load_settings(ROOT / "pelicanconf.py", {})
+SCHEMA = schema(SETTINGS)  # the core's fields and those the loaded plugins declare
 # What each type of the schema is in the form (independent of cms_config's own mapping,
 # so a new type or a changed mapping fails here).
 WIDGETS = {"text": "string", "url": "string", "number": "number", "bool": "boolean",
@@ -36,8 +36,8 @@ WIDGETS = {"text": "string", "url": "string", "number": "number", "bool": "boole
 def _schema_of(collection: dict) -> dict:
     name = collection["name"]
     if name in SETTINGS["NEWS_KINDS"]:
-        return {**FIELDS["news"], **KIND_FIELDS.get(name, {})}
-    return FIELDS[name]
+        return SCHEMA.fields("news", name)
+    return SCHEMA.fields(name)
 
 
 def _expected_widget(name: str, field, collection: str) -> str:
@@ -105,13 +105,17 @@ def test_the_editors_form_is_the_content_schema(lang):
                               "default_locale": "lv"}
 
 
-def test_a_schema_field_the_form_lacks_is_drift(monkeypatch):
+@pytest.mark.parametrize(("collection", "fields"), [
+    ("visit", SCHEMA.sections["news"]),  # the core's
+    ("consultation", SCHEMA.kinds["consultation"]),  # declared by plugins/consultations
+])
+def test_a_schema_field_the_form_lacks_is_drift(monkeypatch, collection, fields):
     """The comparison itself: a field added to the schema after the form was made."""
     config = cms_config(SETTINGS, "lv", LOCAL_BACKEND)
-    visit = next(c for c in config["collections"] if c["name"] == "visit")
-    monkeypatch.setitem(FIELDS["news"], "mood", FIELDS["news"]["author"])
-    assert _compare(_schema_of(visit), visit["fields"], "visit", "visit", True) == [
-        "visit.mood: in the schema, not in the form"]
+    made = next(c for c in config["collections"] if c["name"] == collection)
+    monkeypatch.setitem(fields, "mood", SCHEMA.sections["news"]["author"])
+    assert _compare(_schema_of(made), made["fields"], collection, collection, True) == [
+        f"{collection}.mood: in the schema, not in the form"]
 
 
 def test_the_editors_files_are_written_for_each_language(tmp_path):

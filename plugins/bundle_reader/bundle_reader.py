@@ -31,10 +31,10 @@ from body_sanitiser import BodySanitiser
 from content_schema import (
     build_today,
     read_front_matter,
+    schema,
     title_length_problems,
     validate,
 )
-from content_schema.fields import FIELDS, KIND_FIELDS
 from content_schema.front_matter import read_bundle_file
 from content_schema.problems import Problem
 from content_schema.source_text import SourceError
@@ -130,10 +130,10 @@ def _twin_front_matter(generator, source_file, lang):
     return BROKEN_TWIN if data is None else data
 
 
-def _needs_broken_twin_values(values, section) -> bool:
+def _needs_broken_twin_values(values, section, settings) -> bool:
     """A required field the translation takes from its twin is wrong or missing there
     (and said there, once): the translation cannot be published either."""
-    fields = {**FIELDS.get(section, {}), **KIND_FIELDS.get(str(values.get("kind")), {})}
+    fields = schema(settings).fields(section, values.get("kind"))
     return any(field.required and field.inherit and name not in values
                for name, field in fields.items())
 
@@ -165,7 +165,7 @@ def apply_schema(generator, metadata):
     values, problems = validate(section, front_matter, source_file, settings, inherited)
     problems += title_length_problems(values, front_matter, source_file, settings)
     if _report(problems) or (inherited is not None
-                             and _needs_broken_twin_values(values, section)):
+                             and _needs_broken_twin_values(values, section, settings)):
         _skip(generator, metadata, source_file)
         return
     metadata["front_matter_lines"] = front_matter.lines

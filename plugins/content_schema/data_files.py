@@ -1,6 +1,7 @@
 """Content kept as data, one YAML file per item: `content/<section>/<slug>.yml` (offices,
-notices). Each file is checked against `FIELDS[section]` like front matter, with the line
-of every problem; the file name is the item's slug, so it must be one."""
+notices). Each file is checked against its section's fields (`schema`) like front
+matter, with the line of every problem; the file name is the item's slug, so it must be
+one."""
 
 import os
 from dataclasses import dataclass

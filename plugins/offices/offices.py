@@ -1,7 +1,7 @@
 """Offices and centres where residents get help, with their reception hours.
 
 One YAML file per office, `content/offices/<slug>.yml`, checked against
-`FIELDS["offices"]` of the content schema (names and how to book in both languages, the
+the fields of `fields.py` (names and how to book in both languages, the
 areas it serves, the people who receive residents and when: `Tue 8:30–12:00`).
 
 Signals:

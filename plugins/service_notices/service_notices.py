@@ -2,7 +2,7 @@
 ("Sociālā virtuve is closed 24–26 December").
 
 One YAML file per notice, `content/notices/<slug>.yml`, checked against
-`FIELDS["notices"]`: severity (NOTICE_SEVERITIES), `start` and `end` (the last day it
+the fields of `fields.py`: severity (NOTICE_SEVERITIES), `start` and `end` (the last day it
 applies), an optional `announce_from`, the services and offices it concerns, and its
 title and text in both languages.
 

@@ -2,7 +2,7 @@
 target group.
 
 A service is a bundle `content/services/<slug>/index.<lang>.md` read by `bundle_reader`
-and checked against `FIELDS["services"]` (type, target groups, how to apply, cost, offices…).
+and checked against `fields.py` (type, target groups, how to apply, cost, offices…).
 
 Signals:
 - `page_generator_context`: a page in `content/services/` is rendered with the `service`
