@@ -16,9 +16,9 @@ keeps the sitemap whole when the preview re-renders only the pages an edit touch
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 
+from lxml import etree
 from pelican import signals
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -35,48 +35,30 @@ class PageHead:
     alternates: dict[str, str] = field(default_factory=dict)  # {hreflang: href}
 
 
-# Text that looks like a tag but is not one (a comment, a script's text).
-NOT_MARKUP = re.compile(r"<!--.*?-->|<script\b.*?</script\s*>", re.DOTALL | re.IGNORECASE)
-# Where the head ends (its end tag may be left out).
+# Where the head ends (its end tag may be left out): the body says nothing to the sitemap.
 HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
-# A <link> or <meta> tag and its attributes (a quoted value may hold ">").
-HEAD_TAG = re.compile(r"""<(link|meta)\b([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""",
-                      re.IGNORECASE)
-# A tag that names none of these values says nothing the sitemap uses.
-HEAD_TAG_VALUES = ("canonical", "alternate", "robots", "og:updated_time")
-ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]*)))?""")
-
-
-def tag_attributes(text: str) -> dict[str, str | None]:
-    """A tag's attributes as Python's HTML parser gives them: names in lower case,
-    character references in values resolved, None for an attribute without a value."""
-    attributes = {}
-    for name, assigned, double, single, bare in ATTRIBUTE.findall(text):
-        attributes[name.lower()] = unescape(double or single or bare) if assigned else None
-    return attributes
 
 
 def read_head(file: Path) -> PageHead:
-    """The few tags of a page's head that matter here. The pages are our own templates'
-    valid HTML, so regular expressions over the head find them: three times faster than
-    Python's HTML parser (1,617 pages: 0.30 s -> 0.10 s CPU)."""
+    """The few tags of a page's head that matter here, found by lxml in the bytes up to
+    `</head>`. lxml (a dependency already) rather than the regular expressions used
+    before: as fast on our pages (173 pages: 0.013 s CPU either way,
+    benchmarks/sitemap_heads.py; both about three times faster than Python's own HTML
+    parser), and it reads comments, scripts and a `>` in a quoted value as a browser
+    does, with no expressions of our own to get right."""
     html = file.read_bytes()
     end = HEAD_END.search(html)
-    head_html = NOT_MARKUP.sub("", (html[:end.start()] if end else html).decode("utf-8"))
+    tree = etree.fromstring(html[:end.start()] if end else html, etree.HTMLParser())
     head = PageHead()
-    for tag, attribute_text in HEAD_TAG.findall(head_html):
-        if not any(value in attribute_text for value in HEAD_TAG_VALUES):
-            continue
-        attributes = tag_attributes(attribute_text)
-        if tag.lower() == "link":
-            if attributes.get("rel") == "canonical":
-                head.canonical = attributes.get("href")
-            elif attributes.get("rel") == "alternate" and "hreflang" in attributes:
-                head.alternates[attributes["hreflang"]] = attributes.get("href")
-        elif attributes.get("name") == "robots":
-            head.noindex = "noindex" in (attributes.get("content") or "")
-        elif attributes.get("property") == "og:updated_time":
-            head.updated = attributes.get("content")
+    for tag in tree.iter("link", "meta") if tree is not None else ():
+        if tag.tag == "link" and tag.get("rel") == "canonical":
+            head.canonical = tag.get("href")
+        elif tag.tag == "link" and tag.get("rel") == "alternate" and tag.get("hreflang"):
+            head.alternates[tag.get("hreflang")] = tag.get("href")
+        elif tag.get("name") == "robots":
+            head.noindex = "noindex" in (tag.get("content") or "")
+        elif tag.get("property") == "og:updated_time":
+            head.updated = tag.get("content")
     return head
 
 
