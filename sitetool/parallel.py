@@ -21,6 +21,13 @@ site is the same, byte for byte, as one process builds (tests/test_parallel.py).
 
 What the other processes log (a template's warning, an error) is sent back and logged
 here, so a page that fails fails the build as it would in one process.
+
+The processes are forked, not spawned (why: plugins/worker_processes.py). Not a
+`concurrent.futures` pool with a `logging.handlers.QueueHandler`: a record must come back
+with its arguments (a content `Problem`, which the build's log reads; `QueueHandler`
+turns them into text) and in the order of the processes, so that the build prints the
+same lines in the same order every time, whichever process read or wrote what; a pool's
+worker also leaves by flushing stdout, whose lock a thread of the preview server may hold.
 """
 
 import logging
@@ -30,6 +37,7 @@ import pickle
 import sys
 
 import pelican_contract
+from worker_processes import usable_cores
 
 from . import faults
 
@@ -41,8 +49,7 @@ FILES_WORTH_A_PROCESS = 10
 
 def processes_for(settings: dict) -> int:
     """`RENDER_PROCESSES`: 0 = one per CPU core this process may use."""
-    wanted = settings.get("RENDER_PROCESSES", 0)
-    return wanted or len(os.sched_getaffinity(0))
+    return settings.get("RENDER_PROCESSES", 0) or usable_cores()
 
 
 # --- Reading -----------------------------------------------------------------------------

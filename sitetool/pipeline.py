@@ -10,7 +10,7 @@
 This is the order of `Pelican.run()` in Pelican 4.12 (pinned), minus its output-folder
 cleaning (the build writes into a staging folder: `build`) and its console summary. One
 thing comes later: the generators of `WHOLE_SITE_OUTPUT_PLUGINS` run after every page is
-written (and `PAGES_WRITTEN` sent).
+written (and `sitetool_signals.pages_written` sent).
 """
 
 import gc
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pelican_contract
+from sitetool_signals import pages_written
 
 from content_schema import Problem
 
@@ -103,25 +104,17 @@ def _walk_and_hash_once(generators) -> None:
         pelican_contract.wrap_file_stamp(cacher, remembered)
 
 
-# Sent (sender: the Pelican object) once every page is written, before the generators of
-# `WHOLE_SITE_OUTPUT_PLUGINS` run and before `finalized`. A receiver may start work on
-# the pages in another process and return it (anything with `wait()`): the build waits
-# for it before it ends, failed or not. A build run by Pelican alone never sends it.
-PAGES_WRITTEN = "sitetool.pages_written"
-
-
 def write_site(site: Site, writer=None, finalize: bool = True,
                skip_plugins: tuple[str, ...] = (), processes: int = 1,
                before_pages_written=None) -> None:
     """Pages first — by `processes` processes when more than one (`parallel`) —, then
     the generators of the plugins in `WHOLE_SITE_OUTPUT_PLUGINS` (feeds, calendars) and
     the `finalized` handlers (sitemap, search index), while what the receivers of
-    `PAGES_WRITTEN` started (Pagefind) works on the pages. `before_pages_written()` runs
-    when the pages are written: what reads them must find only what this build wrote.
-    `finalize=False` leaves out the `finalized` handlers, and `skip_plugins` the
-    generators of those plugins: whole-site outputs (search index, sitemap, feeds…) that a
-    preview's quick rebuild keeps from its last full build."""
-    from blinker import signal
+    `sitetool_signals.pages_written` started (Pagefind) works on the pages.
+    `before_pages_written()` runs when the pages are written: what reads them must find
+    only what this build wrote. `finalize=False` leaves out the `finalized` handlers, and
+    `skip_plugins` the generators of those plugins: whole-site outputs (search index,
+    sitemap, feeds…) that a preview's quick rebuild keeps from its last full build."""
     from pelican import signals
 
     # The read site lives until the build ends: the garbage collector need not walk it
@@ -135,7 +128,7 @@ def write_site(site: Site, writer=None, finalize: bool = True,
         if finalize:
             if before_pages_written:
                 before_pages_written()
-            started = [work for _, work in signal(PAGES_WRITTEN).send(site.pelican)
+            started = [work for _, work in pages_written.send(site.pelican)
                        if hasattr(work, "wait")]
         for generator in whole_site:
             _generate(generator, writer)

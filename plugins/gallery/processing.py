@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms
+from worker_processes import usable_cores
 
 from .photos import EXTENSIONS, QUARTER_TURNS, Photo
 
@@ -216,9 +217,7 @@ class Progress:
 
 
 def worker_count(setting: int) -> int:
-    if setting:
-        return setting
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return setting or usable_cores()
 
 
 def run_jobs(jobs: list[Job], workers: int) -> dict[str, str]:
@@ -232,8 +231,8 @@ def run_jobs(jobs: list[Job], workers: int) -> dict[str, str]:
             progress.advance()
         progress.finish()
         return failures
-    # "spawn": the build may run inside a threaded process (the preview server), where
-    # forking can deadlock.
+    # "spawn": a job needs nothing the build holds, and a worker that inherits no lock
+    # cannot hang on one held by a thread of the preview server (plugins/worker_processes.py)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
         futures = {pool.submit(render, job): job for job in jobs}

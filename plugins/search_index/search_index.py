@@ -32,7 +32,7 @@ import time
 import weakref
 from pathlib import Path
 
-import blinker
+import sitetool_signals
 from pagefind.service import get_executable
 from pelican import signals
 from pelican.generators import Generator
@@ -141,5 +141,5 @@ def _unwritten(entry: Path, error: Exception) -> None:
 
 def register():
     signals.get_generators.connect(get_generators)
-    blinker.signal("sitetool.pages_written").connect(start_indexing)
+    sitetool_signals.pages_written.connect(start_indexing)
     signals.finalized.connect(index_site)
