@@ -23,11 +23,11 @@ What the other processes log (a template's warning, an error) is sent back and l
 here, so a page that fails fails the build as it would in one process.
 
 The processes are forked, not spawned (why: plugins/worker_processes.py). Not a
-`concurrent.futures` pool with a `logging.handlers.QueueHandler`: a record must come back
-with its arguments (a content `Problem`, which the build's log reads; `QueueHandler`
-turns them into text) and in the order of the processes, so that the build prints the
-same lines in the same order every time, whichever process read or wrote what; a pool's
-worker also leaves by flushing stdout, whose lock a thread of the preview server may hold.
+`concurrent.futures` pool with a `logging.handlers.QueueHandler`, which would not be
+shorter: `QueueHandler` turns a record's arguments into text, and the build's log reads
+the content `Problem` among them, so it would need a handler of its own all the same; a
+pool's worker leaves by flushing stdout, whose lock a thread of the preview server may
+have held at the fork; and the queue's listener is one more thread in the build.
 """
 
 import logging
