@@ -139,6 +139,10 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
+# Quotation marks of each language (plugins/typography): straight or English quotes typed
+# in bodies and in the text fields below become these, by their place (opening/closing).
+QUOTATION_MARKS = {"lv": {"open": "„", "close": "”"}, "en": {"open": "“", "close": "”"}}
+QUOTED_FIELDS = ["title", "summary", "subject"]
 
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
@@ -179,6 +183,9 @@ MEETING_CALENDAR = {
     # part of every event's UID: calendars recognise an event by it, so never change it
     "uid_domain": "socialais-dienests.example.lv",
 }
+# Where residents send a document to an institution's official e-address (linked from a
+# consultation's "To our e-address on latvija.gov.lv").
+E_ADDRESS_URL = "https://www.latvija.gov.lv/"
 NAVIGATION.insert(1, ("Consultations", CONSULTATIONS_URLS))  # right after News
 HOME_SECTIONS.append("partials/home_consultations.html")
 STORY_LEAD_SECTIONS.append("partials/consultation_box.html")

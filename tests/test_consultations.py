@@ -70,7 +70,7 @@ def test_status_is_computed_for_the_build_day(tmp_path, today, results, lv, en):
     listed = built.tree("/en/consultations/")
     section = "consultations-closed" if "Closed" in en else "consultations-current"
     assert listed.xpath(f'//section[@aria-labelledby="{section}"]'
-                        '//a[text()="Consultation on the day centre\'s opening hours"]')
+                        '//a[text()="Consultation on the day centre’s opening hours"]')
 
 
 # --- the sample site, built as on 2026-11-23 ----------------------------------------------
@@ -83,7 +83,7 @@ def test_an_open_consultation_shows_status_deadline_and_ways_to_take_part(site):
     assert status.get("data-opens") == "2026-11-16T00:00:00+02:00"
     assert status.get("data-closes-at") == "2026-12-08T00:00:00+02:00"  # end of the 7th
     facts = {_text(d.getprevious()): _text(d) for d in box.xpath(".//dd")}
-    assert facts["Ko apspriež"] == "Grozījumi saistošajos noteikumos “Par mājokļa pabalstu”"
+    assert facts["Ko apspriež"] == "Grozījumi saistošajos noteikumos „Par mājokļa pabalstu”"
     assert facts["Norises laiks"] == "2026. gada 16. novembris – 2026. gada 7. decembris"
     assert facts["Nākamā sanāksme"] == "2026. gada 26. novembris, 17:30"
     ways = [_text(li) for li in box.xpath('.//*[@id="take-part"]//li')]

@@ -20,7 +20,23 @@ import pytest
 from hostile_content import FOLDER_PAGE, LANGS, typed, typed_markdown, typed_url, write_site
 from icalendar import Calendar
 
-from site_helpers import build_site, serve_folder
+from site_helpers import ROOT, build_site, serve_folder
+from typography import quote_text
+
+SETTINGS = {"__file__": str(ROOT / "pelicanconf.py")}
+exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)  # noqa: S102 (our own file)
+
+
+def built(field: str, lang: str = "") -> str:
+    """The value as the site shows it: as typed, but a bundle's title, summary or subject
+    (`visit.title`, not `notice.banner.title`) with the language's quotation marks
+    (plugins/typography)."""
+    owner, _, name = field.rpartition(".")
+    value = typed(field, lang)
+    if lang and "." not in owner and name in SETTINGS["QUOTED_FIELDS"]:
+        return quote_text(value, SETTINGS["QUOTATION_MARKS"][lang])
+    return value
+
 
 STORY = {"lv": "jaunumi/2026/{}/", "en": "en/news/2026/{}/"}
 PAGES = {
@@ -65,7 +81,7 @@ class Shown:
     contains: bool = False  # the value is part of a longer wording (a feed's title)
 
     def expected(self, lang: str) -> str:
-        value = {"text": lambda: typed(self.field, lang),
+        value = {"text": lambda: built(self.field, lang),
                  "url": lambda: typed_url(self.field, lang),
                  "markdown": lambda: typed_markdown(self.field, lang),
                  "plain": lambda: typed(self.field)}[self.kind]()
@@ -254,7 +270,7 @@ def readings(hostile_site, site_context):
 def test_typed_value_is_shown_as_typed(readings, shown, lang):
     expected = shown.expected(lang)
     if shown.field in AUTHOR_LINE:
-        expected += ", " + typed(shown.field.replace("author", "author_role"), lang)
+        expected += ", " + built(shown.field.replace("author", "author_role"), lang)
     found = readings(shown.page, lang)["values"][shown.selector, shown.read]
     if shown.contains:
         assert any(expected in value for value in found), found
@@ -278,7 +294,7 @@ def test_search_results_show_typed_titles_as_text(hostile_site, site_context, la
     tab.wait_for_selector(".search-result__title a")
     titles = tab.eval_on_selector_all(".search-result__title a",
                                       "els => els.map(e => e.textContent.trim())")
-    assert typed("consultation.title", lang) in titles
+    assert built("consultation.title", lang) in titles
     assert _harm(tab) == ("undefined", [])
 
 
@@ -288,8 +304,8 @@ def test_gallery_viewer_shows_the_caption_as_text(hostile_site, site_context, la
     tab.goto(f"{hostile_site[1]}/{PAGES['visit'][lang]}")
     tab.click(".gallery__link")
     caption = tab.wait_for_selector("dialog[open] [data-gallery-caption]").text_content()
-    assert caption.startswith(typed("photo0.caption", lang) + " ")
-    assert caption.endswith(": " + typed("photo0.credit"))
+    assert caption.startswith(built("photo0.caption", lang) + " ")
+    assert caption.endswith(": " + built("photo0.credit"))
     assert _harm(tab) == ("undefined", [])
 
 
@@ -312,23 +328,23 @@ def _json_ld(output: Path, url: str) -> list[dict]:
 @pytest.mark.parametrize("story", ["consultation", "visit"])
 def test_story_json_ld_holds_the_typed_values(hostile_site, story, lang):
     [data] = _json_ld(hostile_site[0], PAGES[story][lang])
-    assert data["headline"] == typed(f"{story}.title", lang)
-    assert data["description"] == typed(f"{story}.summary", lang)
-    assert data["author"]["name"] == typed(f"{story}.author", lang)
-    assert data["author"]["jobTitle"] == typed(f"{story}.author_role", lang)
-    assert data["keywords"] == [typed(f"{story}.tag", lang)]
+    assert data["headline"] == built(f"{story}.title", lang)
+    assert data["description"] == built(f"{story}.summary", lang)
+    assert data["author"]["name"] == built(f"{story}.author", lang)
+    assert data["author"]["jobTitle"] == built(f"{story}.author_role", lang)
+    assert data["keywords"] == [built(f"{story}.tag", lang)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_service_json_ld_holds_the_typed_values(hostile_site, lang):
     data = next(d for d in _json_ld(hostile_site[0], PAGES["service"][lang])
                 if d["@type"] == "GovernmentService")
-    assert data["name"] == typed("service.title", lang)
-    assert data["description"] == typed("service.summary", lang)
+    assert data["name"] == built("service.title", lang)
+    assert data["description"] == built("service.summary", lang)
     [channel] = data["availableChannel"]
-    assert channel["name"] == typed("office.name", lang)
-    assert channel["serviceLocation"]["address"] == typed("office.address")
-    assert channel["servicePhone"]["telephone"] == typed("office.phone")
+    assert channel["name"] == built("office.name", lang)
+    assert channel["serviceLocation"]["address"] == built("office.address")
+    assert channel["servicePhone"]["telephone"] == built("office.phone")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -338,12 +354,12 @@ def test_feeds_hold_the_typed_values(hostile_site, lang):
     feed = feedparser.parse((output / news / "atom.xml").read_bytes())
     assert feed.bozo == 0
     titles = {entry.title for entry in feed.entries}
-    assert {typed(f"{s}.title", lang) for s in ("consultation", "visit")} <= titles
+    assert {built(f"{s}.title", lang) for s in ("consultation", "visit")} <= titles
     terms = {tag.label or tag.term for entry in feed.entries for tag in entry.tags}
-    assert typed("consultation.tag", lang) in terms
+    assert built("consultation.tag", lang) in terms
     service_feed = feedparser.parse(next((output / news).glob("*/hostile-service/atom.xml"))
                                     .read_bytes())
-    assert typed("service.title", lang) in service_feed.feed.title
+    assert built("service.title", lang) in service_feed.feed.title
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -351,6 +367,6 @@ def test_meeting_calendar_holds_the_typed_values(hostile_site, lang):
     folder = hostile_site[0] / PAGES["consultation"][lang]
     [ics] = folder.glob("*.ics")
     [event] = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
-    assert str(event["SUMMARY"]) == (f"{typed('consultation.meeting.topic', lang)} — "
-                                      f"{typed('consultation.title', lang)}")
-    assert str(event["LOCATION"]) == typed("consultation.meeting.place", lang)
+    assert str(event["SUMMARY"]) == (f"{built('consultation.meeting.topic', lang)} — "
+                                      f"{built('consultation.title', lang)}")
+    assert str(event["LOCATION"]) == built("consultation.meeting.place", lang)

@@ -39,6 +39,8 @@ from content_schema.front_matter import read_bundle_file
 from content_schema.problems import Problem
 from content_schema.source_text import SourceError
 
+from typography import quote_html, quote_text
+
 logger = logging.getLogger(__name__)
 
 
@@ -76,8 +78,17 @@ class BundleReader(BaseReader):
         html, removed = self._sanitiser.clean(
             self._markdown.convert(front_matter.body), front_matter.body,
             front_matter.body_line, shown)
+        quotes = self.settings["QUOTATION_MARKS"].get(_file_lang(source_path))
+        if quotes:  # the language's quotation marks, in text only (never code or addresses)
+            html = quote_html(html, quotes)
         return html, {"source_file": shown, "front_matter": front_matter,
                       "reading_warnings": warnings + removed}
+
+
+def _file_lang(source_path) -> str:
+    """`index.lv.md` -> "lv" (a file named otherwise is refused later, with a reason)."""
+    parts = Path(source_path).name.split(".")
+    return parts[-2] if len(parts) > 2 else ""
 
 
 def add_reader(readers):
@@ -199,6 +210,10 @@ def _named(cls, name, settings):
 
 def _set_metadata(metadata, values, settings, source_file):
     section = metadata["section"]
+    quotes = settings["QUOTATION_MARKS"].get(metadata["lang"])
+    for name in settings["QUOTED_FIELDS"]:  # the language's quotation marks in typed text
+        if quotes and isinstance(values.get(name), str):
+            values[name] = quote_text(values[name], quotes)
     metadata.update(values)
     metadata["bundle"] = "/".join(filter(None, (section, metadata.get("year"),
                                                 metadata["slug"])))

@@ -5,7 +5,8 @@ Signal: `generator_init` — every generator's Jinja environment gets
   `UI_TRANSLATIONS_DIR/<lang>/LC_MESSAGES/messages.po` (English msgids, so Latvian keeps
   its three plural forms); the language is the page's (`lang` in the context, else the
   article's or page's);
-- filters `localdate` (Babel/CLDR, Europe/Riga, never system locales) and `latvian_sort`;
+- filters `localdate` (Babel/CLDR, Europe/Riga, never system locales), `localrange` (a
+  range of days by CLDR's interval formats, the year said once) and `latvian_sort`;
 - globals `translate(msgid, lang)` for text in another language than the page's (the
   language switcher's note), and `page_lang()`.
 """
@@ -13,12 +14,14 @@ Signal: `generator_init` — every generator's Jinja environment gets
 import gettext
 import io
 import logging
+import re
 from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, parse_pattern
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
@@ -47,6 +50,26 @@ def format_day(day: date, form: str, locale: str) -> str:
     """Babel's date in `locale`, remembered: a story's date appears on its page and in
     every list it is in, and Babel formats it again each time (~40 µs)."""
     return format_date(day, form, locale=locale)
+
+
+# CLDR's day-range patterns have abbreviated months (yMMMd); ICU widens them to the full
+# month the long date uses, as Babel does not: "2026. gada 24.–26. decembris".
+SHORT_MONTH = re.compile(r"(?<!M)MMM(?!M)")
+RANGE_SEPARATOR = re.compile(r"\s*[–-]\s*$")
+
+
+@lru_cache(maxsize=4096)
+def format_day_range(start: date, end: date, locale: str) -> tuple[str, str, str]:
+    """A range of days by CLDR's interval format, as (start, separator, end): the year
+    (and month) said once when shared — `24–26 December 2026`. A single day: (day, "", "")."""
+    if start == end:
+        return format_day(start, "long", locale), "", ""
+    patterns = Locale.parse(locale).interval_formats["yMMMd"]
+    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    first, second = (parse_pattern(SHORT_MONTH.sub("MMMM", pattern)).apply(day, locale)
+                     for pattern, day in zip(patterns[field], (start, end), strict=True))
+    separator = RANGE_SEPARATOR.search(first)
+    return first[:separator.start()], separator.group(), second
 
 
 def context_lang(context) -> str:
@@ -93,6 +116,15 @@ def install(generator):
             return value.isoformat()
         return format_day(value, form, locale)
 
+    @pass_context
+    def localrange(context, start, end, lang=None):
+        """A range of days (dates, or datetimes taken in TIMEZONE) as (start, separator,
+        end) text, for `components/date_range.html`."""
+        locale = settings["LANGUAGES"][lang or context_lang(context)]["locale"]
+        start, end = ((value.astimezone(zone).date() if isinstance(value, datetime) else value)
+                      for value in (start, end))
+        return format_day_range(start, end, locale)
+
     def latvian_sort(items, attribute=None):
         def key(item):
             value = getattr(item, attribute) if attribute else item
@@ -107,6 +139,7 @@ def install(generator):
     env.globals["_"] = env.globals["gettext"]
     env.filters["localdate"] = localdate
     env.filters["latvian_sort"] = latvian_sort
+    env.filters["localrange"] = localrange
     env.globals["translate"] = translate
     env.globals["page_lang"] = pass_context(context_lang)
 
