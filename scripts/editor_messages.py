@@ -6,10 +6,11 @@
 
 Content problems come from every `Problem(...)` call under plugins/ and sitetool/
 (`content_schema.messages.problem_calls`), their Latvian from the content schema's
-catalogue; then the catalogue's phrases that fill those lines' placeholders; then
-sitetool's own lines (every `_()` in sitetool/ except its --help texts), their Latvian
-from sitetool's catalogue. tests/test_editor_messages.py fails when the committed page
-differs from what this script writes, so a new message without a row cannot go unnoticed.
+catalogue and the plugins' own; then the catalogues' phrases that fill those lines'
+placeholders; then sitetool's own lines (every `_()` in sitetool/ except its --help
+texts), their Latvian from sitetool's catalogue. tests/test_editor_messages.py fails when
+the committed page differs from what this script writes, so a new message without a row
+cannot go unnoticed.
 """
 
 import argparse
@@ -24,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from babel.messages.pofile import read_po  # noqa: E402
 
-from content_schema.messages import TRANSLATIONS_DIR, problem_calls, translate  # noqa: E402
+from content_schema.messages import problem_calls, translate, translation_dirs  # noqa: E402
 from sitetool.i18n import TRANSLATIONS_DIR as SITETOOL_TRANSLATIONS  # noqa: E402
 
 PAGE = ROOT / "docs" / "editor-messages.md"
@@ -135,8 +136,8 @@ def phrase_rows(used: set[str]) -> list[Row]:
     phrases passed as a line's parameters (the accepted date forms, YAML's reasons), and
     messages that reach `Problem` through constants and helpers the source scan does not
     follow."""
-    return [Row((shown(m.string), shown(m.id))) for m in catalogue(TRANSLATIONS_DIR)
-            if m.id and isinstance(m.id, str) and m.id not in used]
+    return [Row((shown(m.string), shown(m.id))) for folder in translation_dirs()
+            for m in catalogue(folder) if m.id and isinstance(m.id, str) and m.id not in used]
 
 
 def sitetool_rows(folder: Path) -> list[Row]:

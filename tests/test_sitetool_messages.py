@@ -26,8 +26,8 @@ def test_every_content_schema_problem_message_has_a_latvian_translation():
     missing = [str(m) for m in missing_translations([m for m in messages if m.text], "lv")]
     assert not untranslatable, "write these as templates with params=…:\n" + "\n".join(
         untranslatable)
-    assert not missing, "add these to plugins/content_schema/translations/lv/LC_MESSAGES/" \
-        "messages.po:\n" + "\n".join(missing)
+    assert not missing, "add these to translations/lv/LC_MESSAGES/messages.po of the plugin " \
+        "that reports them (content_schema's for the schema's own):\n" + "\n".join(missing)
 
 
 def test_every_sitetool_word_has_a_latvian_translation():

@@ -3,7 +3,9 @@
 One schema, one set of messages: every `Problem` is written in English, and its English
 template (`"'{value}' is not allowed"`) is the msgid of a gettext catalogue,
 `translations/<lang>/LC_MESSAGES/messages.po`, compiled in memory by Babel as the theme's
-words are. A message missing from the catalogue prints in English.
+words are. The schema's own messages are in this package's catalogue; a plugin keeps
+those of its rules in its own package (`plugins/<plugin>/translations/…`), so a feature
+is one folder. A message missing from every catalogue prints in English.
 
 `problem_messages()` finds every message written in `Problem(...)` calls, so a test can
 list those that lack a Latvian translation (tests/test_sitetool_messages.py).
@@ -12,12 +14,21 @@ list those that lack a Latvian translation (tests/test_sitetool_messages.py).
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-TRANSLATIONS_DIR = Path(__file__).with_name("translations")
+TRANSLATIONS_DIR = Path(__file__).with_name("translations")  # the schema's own
+PLUGINS = Path(__file__).resolve().parent.parent
 SOURCE_LANG = "en"
+
+
+@cache
+def translation_dirs() -> tuple[Path, ...]:
+    """The schema's catalogue folder, then each plugin's (`<plugin>/translations/`)."""
+    return (TRANSLATIONS_DIR, *sorted(folder for folder in PLUGINS.glob("*/translations")
+                                      if folder != TRANSLATIONS_DIR))
 
 
 def translate(message: str, lang: str) -> str:
@@ -26,15 +37,22 @@ def translate(message: str, lang: str) -> str:
         return message
     from ui_language.ui_language import load_catalog  # one Babel loader for all catalogues
 
-    return load_catalog(str(TRANSLATIONS_DIR), lang).gettext(message)
+    for folder in translation_dirs():
+        translated = load_catalog(str(folder), lang).gettext(message)
+        if translated != message:
+            return translated
+    return message
 
 
 def missing_translations(messages, lang: str) -> list:
-    """The messages that `lang`'s catalogue has no (non-fuzzy) translation for."""
-    po_path = TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po"
-    with po_path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=lang)
-    translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+    """The messages that no catalogue of `lang` has a (non-fuzzy) translation for."""
+    translated = set()
+    for folder in translation_dirs():
+        po_path = folder / lang / "LC_MESSAGES" / "messages.po"
+        if po_path.exists():
+            with po_path.open("rb") as po_file:
+                catalog = read_po(po_file, locale=lang)
+            translated |= {m.id for m in catalog if m.id and m.string and not m.fuzzy}
     return [m for m in messages if m.text not in translated]
 
 
@@ -66,7 +84,6 @@ class ProblemCall:
 # keyword -> position in Problem(...)
 _PROBLEM_ARGUMENTS = {"field": 2, "message": 3, "fix": 4, "severity": 5}
 _TRANSLATED = ("message", "fix")
-PLUGINS = Path(__file__).resolve().parent.parent
 
 
 def problem_messages(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[SourceMessage]:
