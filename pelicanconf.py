@@ -237,6 +237,9 @@ GALLERY_MAX_PIXELS = 80_000_000
 GALLERY_PANORAMA_RATIO = 2
 GALLERY_PANORAMA_HEIGHT = 1080
 GALLERY_WORKERS = 0  # processes for image work; 0 = one per CPU core
+# The preview (sitetool serve sets True) shows new photos by their thumbnails first and
+# makes their other renditions after; the production build makes every one before pages.
+GALLERY_THUMBNAILS_FIRST = False
 GALLERY_CACHE_PATH = os.path.join(os.path.dirname(__file__), ".cache", "gallery")
 # Images in the text (`![Zāle](zale.jpg)`) are published as renditions too, in a
 # <picture> this wide on screen. The camera files never are: their EXIF carries GPS

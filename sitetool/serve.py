@@ -17,6 +17,11 @@ reload the open browser tab.
   which listens to `/_sitetool/events` (server-sent events): `reload` after a build,
   `problems` (shown at the foot of the page) when a change did not build — the preview
   then keeps showing the last good version.
+- Photos: new photos are shown by their thumbnails first (`GALLERY_THUMBNAILS_FIRST`):
+  the build makes only those, the pages list only the renditions that exist, and the
+  gallery hands the rest to `Previewer` (plugins/gallery's `gallery_renditions_deferred`
+  signal), which makes them on a thread and then builds again, so the open tab reloads
+  with every size.
 - Headers: every response carries the security headers production sends
   (`security_headers`, the Content-Security-Policy among them); the reload script is a
   file of this origin, so it works under that policy.
@@ -34,6 +39,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import blinker
 from pelican.contents import Content
 from pelican_contract import SelectiveWriter
 
@@ -53,6 +59,8 @@ from .pipeline import (
 RELOAD_SCRIPT = Path(__file__).with_name("preview_reload.js")
 PREVIEW_PREFIX = "/_sitetool/"
 WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
+# Sent by plugins/gallery with a function making the renditions it left for later.
+RENDITIONS_DEFERRED = blinker.signal("gallery_renditions_deferred")
 
 
 # --- Rendering only what an edit touched ------------------------------------------------
@@ -198,6 +206,8 @@ class Previewer:
         self.settings_file, self.output = settings_file, output.resolve()
         base = load_settings(settings_file, overrides)
         self.overrides = {
+            # a new gallery shows in seconds, its larger photos follow (_make_later)
+            "GALLERY_THUMBNAILS_FIRST": True,
             **overrides,
             # static files (photos, attachments) are copied only when they changed
             "STATIC_CHECK_IF_MODIFIED": True,
@@ -210,12 +220,47 @@ class Previewer:
         self.content = Path(base["PATH"])
         self.last: PreviewWriter | None = None  # what the last good build wrote
         self.files = self._content_files()
+        self.building = threading.RLock()  # the watcher's builds and the ones after photos
+        self.on_later_build = None  # called with the Outcome of a build after photos
+        self._later: list = []  # functions making renditions, from the gallery
+        self._later_lock = threading.Lock()
+        self._later_thread: threading.Thread | None = None
+        RENDITIONS_DEFERRED.connect(self._make_later)  # weak: lives as long as self
+
+    def _make_later(self, make) -> None:
+        with self._later_lock:
+            self._later.append(make)
+            if not (self._later_thread and self._later_thread.is_alive()):
+                self._later_thread = threading.Thread(target=self._work_later, daemon=True)
+                self._later_thread.start()
+
+    def _work_later(self) -> None:
+        """Make the renditions left for later; build again when some photo got its
+        sizes (a photo that fails there is not retried by that build's own deferral)."""
+        while True:
+            with self._later_lock:
+                batch, self._later = self._later, []
+                if not batch:
+                    return
+            if sum(make() for make in batch):
+                outcome = self.full()
+                if self.on_later_build:
+                    self.on_later_build(outcome)
+
+    def wait_for_later(self) -> None:
+        """Until every rendition left for later is made and built (tests, benchmarks)."""
+        while (thread := self._later_thread) and thread.is_alive():
+            thread.join()
 
     def _content_files(self) -> set[Path]:
         return {Path(folder) / name for folder, _, names in os.walk(self.content)
                 for name in names if not name.startswith(".")}
 
     def full(self) -> Outcome:
+        with self.building:
+            return self._full()
+
+    def _full(self) -> Outcome:
         recorded = {}
 
         def writer(settings):
@@ -232,6 +277,10 @@ class Previewer:
 
     def changed(self, paths: set[Path]) -> Outcome:
         """Rebuild after `paths` changed: quickly when only existing content changed."""
+        with self.building:
+            return self._changed(paths)
+
+    def _changed(self, paths: set[Path]) -> Outcome:
         files = self._content_files()
         # Quick only for edits inside content folders that pages show (not the theme,
         # not data files such as offices, which no page lists as its content).
@@ -414,6 +463,7 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
     # The pages' links and stylesheets at the preview's own address, whatever --host and
     # --port: the policy allows this origin only.
     previewer = Previewer(settings_file, output, {"SITEURL": address, **overrides})
+    previewer.on_later_build = lambda outcome: _tell(outcome, report, broadcast, lang)
     server.origin, server.editor = address, None
     admin_files = tempfile.TemporaryDirectory(prefix="sitetool-admin-")
     try:

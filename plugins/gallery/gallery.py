@@ -44,7 +44,7 @@ from .photos import (
     natural_key,
     read_header,
 )
-from .processing import publish_renditions
+from .processing import Cache, publish_renditions, thumbnails_first
 from .sidecar import Sidecar, read_sidecar
 
 logger = logging.getLogger(__name__)
@@ -75,6 +75,7 @@ class Planner:
         self.stories: list[Story] = []
         self.processed = False
         self.text_images: set[Path] = set()  # files texts show or link to, done or refused
+        self.cache = Cache(Path(settings["GALLERY_CACHE_PATH"]))
 
     def shown(self, path: Path) -> str:
         return os.path.relpath(path, self.project)
@@ -114,10 +115,11 @@ class Planner:
             stem = f"{base}-{number}"
         taken.add(stem)
         entry = self.sidecar(source.parent).entries.get(source.name)
-        self.photos[source] = Photo.plan(source, self.shown(source), header,
-                                         folder_url + stem, self.settings,
-                                         entry.text if entry else PhotoText())
-        return self.photos[source]
+        photo = Photo.plan(source, self.shown(source), header, folder_url + stem,
+                           self.settings, entry.text if entry else PhotoText())
+        thumbnails_first(photo, self.cache, self.settings)
+        self.photos[source] = photo
+        return photo
 
     def _named_files(self, content, bundle: Path, named: list[tuple[str, str]]) -> list[Path]:
         """The files that front-matter values name ((key, path from the story's folder)),
@@ -208,8 +210,8 @@ class Planner:
     def process(self, output_path: str) -> None:
         self.processed = True
         to_publish = [p for p in self.photos.values() if p and p.published]
-        for photo, reason in publish_renditions(to_publish, self.settings,
-                                                output_path).items():
+        for photo, reason in publish_renditions(to_publish, self.settings, output_path,
+                                                self.cache).items():
             photo.failed = True
             logger.debug("%s: %s", photo.shown, reason)
             self.report(damaged(photo.shown))

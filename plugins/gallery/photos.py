@@ -143,6 +143,8 @@ class Photo:
     published: bool = False  # shown by a story that is written
     failed: bool = False  # could not be processed: left out of every page
     panorama: bool = False  # more than GALLERY_PANORAMA_RATIO times as wide as high
+    # made after the pages are shown (the preview's thumbnails first): not on any page yet
+    later: list[Rendition] = field(default_factory=list)
 
     @classmethod
     def plan(cls, source: Path, shown: str, header: Header, url_stem: str, settings,

@@ -17,9 +17,16 @@ place them in the output.
   per core (AVIF's own threads are set to 1 so processes don't fight over cores).
 - Output: renditions are hard-linked from the cache into the output (copied with their
   mtime where links are impossible), so a rebuild rewrites nothing.
+- Thumbnails first (the preview, `GALLERY_THUMBNAILS_FIRST`): a photo's renditions
+  that are neither cached nor its thumbnail move to `photo.later` when it is planned, so
+  pages list only what exists; they are made after the pages are written, by whoever
+  receives the `DEFERRED` signal (sitetool's preview, which then builds again). With no
+  receiver everything is made at once, as the production build always does.
 """
 
 import contextlib
+import dataclasses
+import functools
 import hashlib
 import io
 import json
@@ -34,13 +41,17 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+import blinker
 from PIL import Image, ImageCms
 from worker_processes import usable_cores
 
-from .photos import EXTENSIONS, QUARTER_TURNS, Photo
+from .photos import EXTENSIONS, QUARTER_TURNS, Photo, Rendition
 
 # Bump when the way pixels are produced changes, to redo every cached rendition.
-PIPELINE = 1
+PIPELINE = 2
+# Sent with a function that makes the renditions left for later and returns how many
+# photos it completed (the preview connects to it; a named signal, so it needs no import).
+DEFERRED = blinker.signal("gallery_renditions_deferred")
 PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
 # Options that change how fast a file is made, not what is in it (kept out of the key).
 WORKER_OPTIONS = {"avif": {"max_threads": 1}}
@@ -125,12 +136,14 @@ def render(job: Job) -> str | None:
                 pixels = to_srgb(turned)
         sizes = sorted({(t.width, t.height) for t in job.targets}, reverse=True)
         for width, height in sizes:
-            resized = pixels.resize((width, height), Image.Resampling.LANCZOS,
-                                    reducing_gap=3.0)
-            resized.info = {}  # nothing of the source's metadata travels on
+            # each width from the next larger one: resampling a 1920 px image to 1200,
+            # not the decoded 2000 px one, and so on down to the thumbnail
+            pixels = pixels.resize((width, height), Image.Resampling.LANCZOS,
+                                   reducing_gap=3.0)
+            pixels.info = {}  # nothing of the source's metadata travels on
             for target in job.targets:
                 if (target.width, target.height) == (width, height):
-                    _save_atomically(resized, target)
+                    _save_atomically(pixels, target)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
             ImageCms.PyCMSError) as error:
         return str(error) or type(error).__name__
@@ -257,13 +270,57 @@ def _place(cached: Path, target: Path) -> None:
         shutil.copy2(cached, target)
 
 
-def publish_renditions(photos: list[Photo], settings, output_path: str) -> dict[Photo, str]:
+def thumbnails_first(photo: Photo, cache: "Cache", settings) -> None:
+    """Leave for later the photo's renditions that are neither its thumbnail (its
+    narrowest width) nor cached, when something will make them (see DEFERRED)."""
+    if not (settings["GALLERY_THUMBNAILS_FIRST"] and DEFERRED.receivers):
+        return
+    try:
+        sha256 = cache.digest(photo.source)
+    except OSError:
+        return  # said when the photo is processed
+    formats, narrowest = settings["GALLERY_FORMATS"], min(r.width for r in photo.renditions)
+    now = [r for r in photo.renditions if r.width == narrowest or cache.file_for(
+        sha256, r.width, r.height, r.format, formats[r.format]).exists()]
+    photo.later = [r for r in photo.renditions if r not in now]
+    photo.renditions = now
+
+
+def _jobs(photo: Photo, renditions: list[Rendition], sha256: str, cache: "Cache",
+          formats: dict) -> tuple[list[tuple[Path, str]], Job | None]:
+    """Where each rendition is cached and published, and the job making those missing."""
+    targets = [Target(r.width, r.height, r.format, formats[r.format],
+                      str(cache.file_for(sha256, r.width, r.height, r.format,
+                                         formats[r.format])))
+               for r in renditions]
+    files = [(Path(t.cache_file), r.url) for t, r in zip(targets, renditions, strict=True)]
+    missing = tuple(t for t in targets if not Path(t.cache_file).exists())
+    if not missing:
+        return files, None
+    widest = max(missing, key=lambda t: t.width)
+    size = (widest.width, widest.height)
+    if photo.header.orientation in QUARTER_TURNS:
+        size = size[::-1]
+    return files, Job(str(photo.source), photo.header.orientation, size, missing)
+
+
+def make_later(jobs: list[Job], workers: int) -> int:
+    """Make what is still missing of `jobs`; the number of photos completed."""
+    still = [dataclasses.replace(job, targets=missing) for job in jobs
+             if (missing := tuple(t for t in job.targets if not Path(t.cache_file).exists()))]
+    return len(still) - len(run_jobs(still, workers))
+
+
+def publish_renditions(photos: list[Photo], settings, output_path: str,
+                       cache: "Cache | None" = None) -> dict[Photo, str]:
     """Make what is missing, place every rendition in the output; {photo: reason} for
-    photos that could not be processed (their files are not placed)."""
-    cache = Cache(Path(settings["GALLERY_CACHE_PATH"]))
+    photos that could not be processed (their files are not placed). A photo's `later`
+    renditions are made after, by the receiver of DEFERRED."""
+    cache = cache or Cache(Path(settings["GALLERY_CACHE_PATH"]))
     formats = settings["GALLERY_FORMATS"]
     planned: dict[Photo, list[tuple[Path, str]]] = {}
     jobs: list[Job] = []
+    later: dict[Photo, Job] = {}
     failures: dict[Photo, str] = {}
     for photo in photos:
         try:
@@ -271,20 +328,13 @@ def publish_renditions(photos: list[Photo], settings, output_path: str) -> dict[
         except OSError as error:
             failures[photo] = str(error)
             continue
-        targets = [Target(r.width, r.height, r.format, formats[r.format],
-                          str(cache.file_for(sha256, r.width, r.height, r.format,
-                                             formats[r.format])))
-                   for r in photo.renditions]
-        planned[photo] = [(Path(t.cache_file), r.url)
-                          for t, r in zip(targets, photo.renditions, strict=True)]
-        missing = tuple(t for t in targets if not Path(t.cache_file).exists())
-        if missing:
-            widest = max(missing, key=lambda t: t.width)
-            size = (widest.width, widest.height)
-            if photo.header.orientation in QUARTER_TURNS:
-                size = size[::-1]
-            jobs.append(Job(str(photo.source), photo.header.orientation, size, missing))
-    reasons = run_jobs(jobs, worker_count(settings["GALLERY_WORKERS"]))
+        planned[photo], job = _jobs(photo, photo.renditions, sha256, cache, formats)
+        if job:
+            jobs.append(job)
+        if photo.later and (job := _jobs(photo, photo.later, sha256, cache, formats)[1]):
+            later[photo] = job
+    workers = worker_count(settings["GALLERY_WORKERS"])
+    reasons = run_jobs(jobs, workers)
     for photo, files in planned.items():
         if str(photo.source) in reasons:
             failures[photo] = reasons[str(photo.source)]
@@ -292,4 +342,7 @@ def publish_renditions(photos: list[Photo], settings, output_path: str) -> dict[
         for cached, url in files:
             _place(cached, Path(output_path) / url)
     cache.save()
+    deferred = [job for photo, job in later.items() if photo not in failures]
+    if deferred:
+        DEFERRED.send(functools.partial(make_later, deferred, workers))
     return failures
