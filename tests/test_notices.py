@@ -81,6 +81,18 @@ def test_a_notice_shows_the_period_and_the_end_date_for_the_browser(built_on):
     assert notice.get("data-notice-end") == "2026-12-26"
     assert [t.get("datetime") for t in notice.xpath(".//time")] == ["2026-12-24", "2026-12-26"]
     assert "Ierobežota pieejamība" in notice.text_content()
+    # the year and month said once (CLDR's interval format)
+    period = " ".join(notice.xpath('.//*[@class="notice__period"]')[0].text_content().split())
+    assert period == "Kad: 2026. gada 24.–26. decembris"
+
+
+def test_a_notice_names_what_it_concerns_as_a_service_or_an_office(site):
+    """A soup kitchen is a service and a place with one name: each is said for what it is."""
+    for url, concerns in (("/", "Attiecas uz: Sociālā virtuve (pakalpojums), Sociālā virtuve (iestāde)"),
+                          ("/en/", "Concerns: Social kitchen (service), Social kitchen (office)")):
+        found = [" ".join(p.text_content().split())
+                 for p in site.tree(url).xpath('//*[@class="notice__concerns"]')]
+        assert concerns in found
 
 
 @pytest.mark.parametrize(("day", "shown"), [("2026-11-25", True), ("2026-12-12", False)])
