@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from plugin_order import PluginOrderError, contract_of, load_order
 
+from content_schema import SchemaError, parse_front_matter, schema, validate
 from site_helpers import ROOT, build_site, stable_files
 
 SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
@@ -121,6 +122,33 @@ def test_an_optional_provider_may_be_left_out_and_orders_when_present(fake_plugi
     provider = fake_plugins("fake_optional", 'PROVIDES = {"x"}\n')
     assert load_order([reader]) == [reader]
     assert load_order([reader, provider]) == [provider, reader]
+
+
+# --- Fields declared by plugins (content_schema.schema) ----------------------------------
+
+def test_a_plugins_fields_are_checked_while_it_is_loaded(fake_plugins):
+    """A feature's content is one folder: its plugin declares the fields."""
+    plugin = fake_plugins("fake_recipes", """\
+        from content_schema import Field
+        FIELDS = {"recipes": {"title": Field("text", required=True, example="Zupa"),
+                              "serves": Field("number", example="4")}}
+        """)
+    front_matter = parse_front_matter("---\ntitle: Zupa\nserves: many\n---\n", "r.md")
+    settings = {**SETTINGS, "PLUGINS": [*PLUGINS, plugin]}
+    values, problems = validate("recipes", front_matter, "r.md", settings)
+    assert values == {"title": "Zupa"}
+    assert [str(p) for p in problems] == [
+        "r.md:3: serves: 'many' is not a number — write digits only, e.g. serves: 4"]
+    with pytest.raises(SchemaError, match="no plugin in PLUGINS declares the fields of "
+                                          "content/recipes/"):
+        validate("recipes", front_matter, "r.md", SETTINGS)
+
+
+def test_a_section_declared_by_two_plugins_names_both(fake_plugins):
+    plugin = fake_plugins("fake_offices", 'FIELDS = {"offices": {}}\n')
+    with pytest.raises(SchemaError, match=r"^the plugins offices and fake_offices both "
+                                          r"declare the fields of the section 'offices'"):
+        schema({"PLUGINS": [*PLUGINS, plugin]})
 
 
 # --- The built site ----------------------------------------------------------------------
