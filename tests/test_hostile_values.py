@@ -19,12 +19,12 @@ import lxml.html
 import pytest
 from hostile_content import FOLDER_PAGE, LANGS, typed, typed_markdown, typed_url, write_site
 from icalendar import Calendar
-
-from site_helpers import ROOT, build_site, serve_folder
 from typography import quote_text
 
+from site_helpers import ROOT, build_site, serve_folder
+
 SETTINGS = {"__file__": str(ROOT / "pelicanconf.py")}
-exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)  # noqa: S102 (our own file)
+exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)
 
 
 def built(field: str, lang: str = "") -> str:

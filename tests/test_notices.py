@@ -88,8 +88,9 @@ def test_a_notice_shows_the_period_and_the_end_date_for_the_browser(built_on):
 
 def test_a_notice_names_what_it_concerns_as_a_service_or_an_office(site):
     """A soup kitchen is a service and a place with one name: each is said for what it is."""
-    for url, concerns in (("/", "Attiecas uz: Sociālā virtuve (pakalpojums), Sociālā virtuve (iestāde)"),
-                          ("/en/", "Concerns: Social kitchen (service), Social kitchen (office)")):
+    for url, concerns in (
+            ("/", "Attiecas uz: Sociālā virtuve (pakalpojums), Sociālā virtuve (iestāde)"),
+            ("/en/", "Concerns: Social kitchen (service), Social kitchen (office)")):
         found = [" ".join(p.text_content().split())
                  for p in site.tree(url).xpath('//*[@class="notice__concerns"]')]
         assert concerns in found

@@ -7,8 +7,8 @@ import pytest
 PHONE = {"width": 390, "height": 844}
 # The first line of text of an element: the bottom of its first line box.
 FIRST_LINE_BOTTOM = """element => {
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT,
-    {acceptNode: node => node.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT});
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {acceptNode: node =>
+    node.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT});
   const range = document.createRange();
   range.selectNodeContents(walker.nextNode());
   return range.getClientRects()[0].bottom;

@@ -7,9 +7,9 @@ import shutil
 
 import feedparser
 import lxml.html
+from typography import quote_html, quote_text
 
 from site_helpers import BuiltSite, build_site
-from typography import quote_html, quote_text
 
 LATVIAN = {"open": "„", "close": "”"}
 ENGLISH = {"open": "“", "close": "”"}
@@ -27,11 +27,12 @@ def test_quotes_take_their_place_and_nest():
 
 
 def test_only_text_changes_in_html():
-    html = ('<p>Say "<em>hi</em>" at <a href="https://x.lv/?q=&quot;a&quot;" title="a &quot;b&quot;">'
-            '"Link"</a> and <code>a="b"</code>.</p><pre><code>x = "1"</code></pre><p>"Next"</p>')
+    link = '<a href="https://x.lv/?q=&quot;a&quot;" title="a &quot;b&quot;">'
+    html = (f'<p>Say "<em>hi</em>" at {link}"Link"</a> and <code>a="b"</code>.</p>'
+            '<pre><code>x = "1"</code></pre><p>"Next"</p>')
     assert quote_html(html, LATVIAN) == (
-        '<p>Say „<em>hi</em>” at <a href="https://x.lv/?q=&quot;a&quot;" title="a &quot;b&quot;">'
-        '„Link”</a> and <code>a="b"</code>.</p><pre><code>x = "1"</code></pre><p>„Next”</p>')
+        f'<p>Say „<em>hi</em>” at {link}„Link”</a> and <code>a="b"</code>.</p>'
+        '<pre><code>x = "1"</code></pre><p>„Next”</p>')
 
 
 def _quotes_in_text(site, prefix_en: bool, marks: str) -> list[str]:
@@ -59,20 +60,22 @@ def test_typed_quotes_become_the_languages_in_pages_and_feeds(tmp_path, sample_c
     shutil.copytree(sample_content, content)
     story = content / "news/2019/senioru-dienas-centram-piladzis-jauns-darba-laiks/index.lv.md"
     text = story.read_text(encoding="utf-8").replace("„", '"').replace("”", '"')
-    story.write_text(text + "\nRaksti \"`kods=\"x\"`\" vai [\"saite\"](https://x.lv/it's \"it's 'x'\").\n",
-                     encoding="utf-8")
+    typed = "Raksti \"`kods=\"x\"`\" vai [\"saite\"](https://x.lv/it's \"it's 'x'\")."
+    story.write_text(f"{text}\n{typed}\n", encoding="utf-8")
     result = build_site(content, tmp_path / "output")
     assert result.returncode == 0, result.stderr
     built = BuiltSite(tmp_path / "output", "")
     page = built.tree("/jaunumi/2019/senioru-dienas-centram-piladzis-jauns-darba-laiks/")
-    assert page.xpath("string(//h1)") == "Senioru dienas centram „Pīlādzis” no septembra jauns darba laiks"
+    title = "Senioru dienas centram „Pīlādzis” no septembra jauns darba laiks"
+    assert page.xpath("string(//h1)") == title
     body = lxml.html.tostring(page.xpath('//*[contains(@class, "prose")]')[0], encoding="unicode")
     assert "„<code>kods=\"x\"</code>”" in body
     link = page.xpath('//a[contains(@href, "x.lv")]')[0]
-    assert (link.get("href"), link.get("title"), link.text) == ("https://x.lv/it's", "it's 'x'", "„saite”")
+    assert (link.get("href"), link.get("title"), link.text) == (
+        "https://x.lv/it's", "it's 'x'", "„saite”")
     feed = feedparser.parse((tmp_path / "output/jaunumi/atom.xml").read_bytes())
     titles = [entry.title for entry in feed.entries if "Pīlādzis" in entry.title]
-    assert titles == ["Senioru dienas centram „Pīlādzis” no septembra jauns darba laiks"]
+    assert titles == [title]
     assert "„Pīlādzis”" in next(e.summary for e in feed.entries if "Pīlādzis" in e.title)
 
 
@@ -86,7 +89,8 @@ def test_day_ranges_say_the_shared_year_and_month_once():
 
     assert said(date(2026, 12, 24), date(2026, 12, 26), "lv") == "2026. gada 24.–26. decembris"
     assert said(date(2026, 12, 24), date(2026, 12, 26), "en_GB") == "24–26 December 2026"
-    assert said(date(2026, 11, 16), date(2026, 12, 7), "en_GB") == "16 November\u2009–\u20097 December 2026"
+    assert said(date(2026, 11, 16), date(2026, 12, 7), "en_GB") == \
+        "16 November\u2009–\u20097 December 2026"
     assert said(date(2025, 12, 16), date(2026, 1, 7), "lv") == \
         "2025. gada 16. decembris\u2009–\u20092026. gada 7. janvāris"
     assert said(date(2026, 1, 7), date(2026, 1, 7), "lv") == "2026. gada 7. janvāris"
