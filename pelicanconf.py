@@ -236,6 +236,11 @@ GALLERY_MAX_PIXELS = 80_000_000
 # pixels high, its whole length to zoom into and scroll along. Any length is shown.
 GALLERY_PANORAMA_RATIO = 2
 GALLERY_PANORAMA_HEIGHT = 1080
+# A format made only up to this width: AVIF is ~25 % smaller than WebP at equal SSIM but
+# costs 4× its CPU (benchmarks/README.md, "Photo formats"), so it is made for the sizes
+# pages show (the thumbnail and twice it: keep this at least 2 × GALLERY_THUMBNAIL_WIDTH);
+# the viewer's and the text's larger sizes are WebP (and JPEG).
+GALLERY_FORMAT_MAX_WIDTH = {"avif": 800}
 GALLERY_WORKERS = 0  # processes for image work; 0 = one per CPU core
 # The preview (sitetool serve sets True) shows new photos by their thumbnails first and
 # makes their other renditions after; the production build makes every one before pages.

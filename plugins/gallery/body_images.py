@@ -104,7 +104,7 @@ class BodyImages:
         # every value escaped: a rendition's address holds the folder's name as typed
         sources = "".join(_start_tag("source", [("type", view.mime(format_)),
                                                 ("srcset", srcset(format_)), ("sizes", sizes)])
-                          for format_ in view.formats[:-1])
+                          for format_ in view.formats_reaching(view.full.width)[:-1])
         image = _start_tag("img", [
             ("src", f"{siteurl}/{view.share.url}"), ("srcset", srcset(view.formats[-1])),
             ("sizes", sizes), ("width", str(view.share.width)),

@@ -156,10 +156,12 @@ class Photo:
             widths.append(round(header.width * settings["GALLERY_PANORAMA_HEIGHT"]
                                 / header.height))
         widths = rendition_widths(header.width, widths)
+        widest = settings["GALLERY_FORMAT_MAX_WIDTH"]
         renditions = [
             Rendition(width, max(1, round(header.height * width / header.width)), format_,
                       f"{url_stem}-{width}.{EXTENSIONS[format_]}")
             for width in widths for format_ in settings["GALLERY_FORMATS"]
+            if width <= widest.get(format_, width)
         ]
         return cls(source, shown, header, renditions, text, panorama=panorama)
 
@@ -180,6 +182,13 @@ class PhotoView:
         self.full = fallback[-1]
         self.share = max((r for r in fallback if r.width <= share_width), default=fallback[0],
                          key=lambda r: r.width)
+
+    def formats_reaching(self, width: int) -> list[str]:
+        """The formats with a rendition at least `width` wide, or of the photo's widest
+        (GALLERY_FORMAT_MAX_WIDTH leaves a format out of the larger sizes): a <picture>
+        offers only these, so no browser is handed a smaller image than it needs."""
+        width = min(width, self.full.width)
+        return [f for f in self.formats if any(r.width >= width for r in self.renditions_in(f))]
 
     def renditions_in(self, format_: str, max_width: int | None = None) -> list[Rendition]:
         return [r for r in self.photo.renditions
