@@ -109,6 +109,7 @@ def test_a_quick_rebuild_gives_the_pages_a_full_build_gives(tmp_path):
     overrides = {"PATH": str(content), "BUILD_DATE": TODAY}
     previewer = Previewer(ROOT / "pelicanconf.py", tmp_path / "preview", overrides)
     assert previewer.full().ok
+    previewer.wait_for_later()  # photos not in the cache: their larger sizes, and a build
     source = content / STORY / "index.lv.md"
     source.write_text(source.read_text("utf-8").replace("title: ", "title: Labots ", 1))
     quick = previewer.changed({source})
