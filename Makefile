@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve build production test test-tools lint clean
+.PHONY: serve build production test test-fast test-tools lint clean
 
 # Every package from requirements.lock, each file checked against its sha256 (written by
 # scripts/lock-hashes.sh); the project itself is built by the locked setuptools
@@ -35,10 +35,18 @@ production: $(INSTALLED)  ## strict production build (publishconf.py) into outpu
 test-tools:  ## what the tests drive: Debian's chromium (and the browser/Node/Java tools)
 	scripts/install-test-tools.sh
 
-test: $(INSTALLED) test-tools  ## every test; pytest's "no tests ran" (exit 5) is a failure
-	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+# pytest's "no tests ran" (exit 5) is a failure
+PYTEST = $(BIN)/python -m pytest $(1); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
 	exit $$status
+
+test: $(INSTALLED) test-tools  ## every test
+	$(call PYTEST,$(PYTEST_ARGS))
+
+# The unit tests: none that builds a site, runs a program or drives Chromium (markers
+# set by tests/conftest.py from what each test reaches); the edit-run loop, under a minute.
+test-fast: $(INSTALLED)  ## the fast unit tests only
+	$(call PYTEST,-m "not builds and not browser" $(PYTEST_ARGS))
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

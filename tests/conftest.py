@@ -1,6 +1,7 @@
 """Shared fixtures: the sample site built once per test run into a temp folder, a way
 to build other content (bad input), and a real Chromium for what people see and click."""
 
+import inspect
 import os
 import shutil
 import socket
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import sitetool.build
+import sitetool_helpers
 from site_helpers import ROOT, TODAY, BuiltSite, build_site, serve_folder
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -96,3 +99,51 @@ def pytest_report_header(config):
     version = subprocess.run([sys.executable, "-c", "import pelican; print(pelican.__version__)"],
                              capture_output=True, text=True).stdout.strip()
     return [f"pelican {version}; site built as on {TODAY}"]
+
+
+# --- Fast unit tests and the rest (`make test-fast` runs `-m "not builds and not browser"`)
+# A test is marked by what it reaches: its own code, the helpers of the tests it calls and
+# every fixture it uses (through other fixtures too), followed name by name in their
+# compiled code — so a new test that builds a site lands among the slow ones by itself.
+TESTS = Path(__file__).resolve().parent
+REACHED_MARKS = {id(build_site): "builds", id(sitetool_helpers.sitetool): "builds",
+                 id(subprocess): "builds", id(sitetool.build.build): "builds",
+                 id(browser): "browser"}
+
+
+def _marks_reached(code, names: dict, seen: set) -> set[str]:
+    if id(code) in seen:
+        return set()
+    seen.add(id(code))
+    marks = set()
+    for name in code.co_names:
+        value = names.get(name)
+        if id(value) in REACHED_MARKS:
+            marks.add(REACHED_MARKS[id(value)])
+        elif inspect.isfunction(value) and value.__code__.co_filename.startswith(str(TESTS)):
+            marks |= _marks_reached(value.__code__, value.__globals__, seen)
+    for constant in code.co_consts:  # nested functions, lambdas, comprehensions
+        if inspect.iscode(constant):
+            marks |= _marks_reached(constant, names, seen)
+    return marks
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None:
+            continue
+        seen: set = set()
+        # the test itself, not hypothesis' or another decorator's wrapper
+        hypothesis = getattr(function, "hypothesis", None)
+        function = hypothesis.inner_test if hypothesis else inspect.unwrap(function)
+        marks = _marks_reached(function.__code__, function.__globals__, seen)
+        for name in item.fixturenames:
+            for definition in item._fixtureinfo.name2fixturedefs.get(name, ()):
+                if definition.func is browser or definition.argname == "browser":
+                    marks.add("browser")
+                fixture = inspect.unwrap(definition.func)
+                if hasattr(fixture, "__code__"):
+                    marks |= _marks_reached(fixture.__code__, fixture.__globals__, seen)
+        for mark in sorted(marks - {m.name for m in item.iter_markers()}):
+            item.add_marker(mark)

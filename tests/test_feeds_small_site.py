@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import lxml.etree
 import pytest
+from PIL import Image
 
 from feed_checks import atom_problems, built_feeds, feed_links, rss_problems
 from feeds import entry_ids
@@ -140,6 +141,7 @@ def builds(tmp_path_factory) -> dict[str, Build]:
     for relative, text in CONTENT.items():
         (content / relative).parent.mkdir(parents=True, exist_ok=True)
         (content / relative).write_text(text, "utf-8")
+    Image.new("RGB", (800, 600), (90, 140, 60)).save(content / VISIT / "grupa.jpg")  # in its text
     done = {"first": _build(content, root / "first")}
     done["again"] = _build(content, root / "again")
     _edit(content / HOME_CARE / "index.lv.md", "Aprūpe mājās turpmāk arī brīvdienās",
@@ -233,9 +235,11 @@ def test_links_and_images_in_entries_are_absolute(builds):
                  if e.title.startswith("Kolēģi no Valmieras"))
     content = entry.content[0].value
     story = f"{SITE_URL}/jaunumi/2024/pieredzes-vizite-valmiera/"
-    assert f'src="{story}grupa.jpg"' in content
+    rendition = "photos/2024/pieredzes-vizite-valmiera/grupa-800.jpg"  # the text's photo
+    assert f'src="{SITE_URL}/{rendition}"' in content
+    assert (builds["first"].site.root / rendition).is_file()
     assert f'href="{SITE_URL}/kontakti/"' in content
-    assert f'href="{story}#apraksts"' in content
+    assert f'href="{story}#s-apraksts"' in content  # the heading's id has BODY_ID_PREFIX
     assert f'href="{SITE_URL}/jaunumi/2025/aprupe-majas-ari-brivdienas/"' in content
 
 
