@@ -202,11 +202,12 @@ class Entry:
     problem: Problem | None = None
     text: str = ""
     detail: str = ""
+    ours: bool = False  # logged by our plugins or sitetool, for whoever runs the build
 
     def render(self, lang: str, debug: bool = False) -> str:
         if self.problem:
             line = self.problem.render(lang)
-        elif debug:
+        elif debug or self.ours:  # e.g. "search index: Pagefind failed (exit status 1): …"
             line = self.text
         else:
             from .i18n import Messages
@@ -225,6 +226,12 @@ class Entry:
         if self.problem:
             return (0, self.problem.path, self.problem.line, self.problem.field)
         return (1, self.text, 0, "")
+
+
+# Where the lines of our plugins and of sitetool are logged from: said as they are (a
+# failed Pagefind), not as Pelican's own lines, which an editor sees only with --debug.
+OUR_CODE = (str(Path(__file__).resolve().parent.parent / "plugins") + os.sep,
+            str(Path(__file__).resolve().parent) + os.sep)
 
 
 # Pelican's own lines about content, and the Problem an editor gets instead. The lines
@@ -304,7 +311,8 @@ class LogCollector(logging.Handler):
         if problem is not None and problem.severity in ("error", "warning", "notice"):
             severity = max(severity, problem.severity, key=_SEVERITY_RANK.index)
         self.entries.append(Entry(severity, problem, "" if problem else record.getMessage(),
-                                  detail if problem else _traceback(record).strip("\n")))
+                                  detail if problem else _traceback(record).strip("\n"),
+                                  ours=record.pathname.startswith(OUR_CODE)))
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
