@@ -26,6 +26,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
+from typography import quote_html, quote_text
 
 from body_sanitiser import BodySanitiser
 from content_schema import (
@@ -38,8 +39,6 @@ from content_schema import (
 from content_schema.front_matter import read_bundle_file
 from content_schema.problems import Problem
 from content_schema.source_text import SourceError
-
-from typography import quote_html, quote_text
 
 logger = logging.getLogger(__name__)
 
