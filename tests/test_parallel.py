@@ -136,7 +136,7 @@ def test_problems_in_sources_read_by_other_processes_are_reported_as_by_one(tmp_
         assert result.returncode == 1
         reports[processes] = re.sub(r"[\d.]+ s\b", "… s", result.stdout + result.stderr)
     assert reports[1] == reports[3]
-    assert "news/2024/zina-27/index.lv.md:3: the front matter is not valid YAML" in reports[3]
+    assert "news/2024/zina-27/index.lv.md:2: the front matter is not valid YAML" in reports[3]
     assert "news/2024/zina-33/index.lv.md:4: kind: " in reports[3]
 
 
