@@ -154,8 +154,9 @@ CHECK_MODIFIED_METHOD = "md5"
 # The content cache is read only by the code that wrote it (plugins/content_cache_key):
 # its key hashes the Python files of these folders, these packages' versions and every
 # setting but those that change from build to build without changing a reading.
-CONTENT_CACHE_KEY_CODE = [os.path.join(os.path.dirname(os.path.abspath(__file__)), folder)
-                          for folder in ("plugins", "sitetool")]
+# (no comprehension: tests exec this file with separate globals and locals)
+_PROJECT = os.path.dirname(os.path.abspath(__file__))
+CONTENT_CACHE_KEY_CODE = [os.path.join(_PROJECT, "plugins"), os.path.join(_PROJECT, "sitetool")]
 CONTENT_CACHE_KEY_PACKAGES = ["pelican", "markdown", "nh3", "pyyaml", "markupsafe"]
 CONTENT_CACHE_KEY_IGNORES = ["PATH", "OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE",
                              "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "GZIP_CACHE",
