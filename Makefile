@@ -45,7 +45,7 @@ test: $(INSTALLED) test-tools  ## every test
 
 # The unit tests: none that builds a site, runs a program or drives Chromium (markers
 # set by tests/conftest.py from what each test reaches); the edit-run loop, under a minute.
-test-fast: $(INSTALLED)  ## the fast unit tests only
+test-fast: $(INSTALLED) $(NPM_INSTALLED)  ## the fast unit tests only (the web editor's files come from npm)
 	$(call PYTEST,-m "not builds and not browser" $(PYTEST_ARGS))
 
 lint: $(INSTALLED)
