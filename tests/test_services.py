@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typography import quote_text
 
 from content_schema import read_front_matter
 from site_helpers import ROOT, BuiltSite, build_site
@@ -57,7 +58,9 @@ def test_every_service_has_its_page_in_each_language(site, lang):
         assert tree.get("lang") == lang
         assert _text(tree.xpath("//h1")[0]) == _front_matter(slug, lang)["title"]
         summary = tree.xpath('//p[@class="service__summary"]')[0]
-        assert _text(summary) == _front_matter(slug, lang)["summary"]
+        # typed quotes and apostrophes are published as the language's (plugins/typography)
+        assert _text(summary) == quote_text(_front_matter(slug, lang)["summary"],
+                                            SETTINGS["QUOTATION_MARKS"][lang])
 
 
 @pytest.mark.parametrize(("lang", "headings"), [
@@ -156,7 +159,8 @@ def test_json_ld_describes_each_service_as_a_government_service(site, lang):
         data = services[0]
         front_matter = {**_front_matter(slug, "lv"), **_front_matter(slug, lang)}
         assert data["name"] == front_matter["title"]
-        assert data["description"] == front_matter["summary"]
+        assert data["description"] == quote_text(front_matter["summary"],
+                                                 SETTINGS["QUOTATION_MARKS"][lang])
         assert _path(data["url"]) == URL[lang].format(slug=slug)
         assert data["inLanguage"] == lang
         assert [a["audienceType"] for a in data["audience"]] == [
