@@ -1,8 +1,12 @@
 """What the sitetool tests share: running the real command, writing small content trees."""
 
+import contextlib
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from site_helpers import ROOT, TODAY, tree_digest
@@ -62,3 +66,38 @@ def lines_naming(result: subprocess.CompletedProcess, shown: str) -> list[str]:
 
 __all__ = ["ROOT", "TODAY", "check_and_build", "lines_naming", "sitetool", "story",
            "tree_digest", "write"]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_preview(tmp_path: Path):
+    """`sitetool serve` on a copy of the project's content, stopped afterwards; gives the
+    content folder, the preview's address and the lines it has printed so far (growing)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    url = f"http://127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sitetool", "serve", "--content", str(content), "--output",
+         str(tmp_path / "output"), "--host", "127.0.0.1", "--port", url.rsplit(":", 1)[1]],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "SITE_TODAY": TODAY})
+    lines = []
+    for line in server.stdout:
+        lines.append(line)
+        if url in line:  # the line announcing the preview, in either language
+            break
+    else:
+        server.wait()
+        raise AssertionError("sitetool serve stopped: " + "".join(lines))
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    try:
+        yield content, url, lines
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -2,12 +2,7 @@
 is shown on the page; a quick rebuild gives the same pages as a full build."""
 
 import filecmp
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,42 +12,16 @@ from site_helpers import NGINX_HEADERS, BuiltSite, troubles_of
 from sitetool import security_headers
 from sitetool.build import build
 from sitetool.serve import Previewer
-from sitetool_helpers import ROOT, TODAY
+from sitetool_helpers import ROOT, TODAY, running_preview
 
 STORY = "news/2024/sociala-virtuve-parcelas-uz-stacijas-ielu"  # named by a service page
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
 def preview(tmp_path):
     """`sitetool serve` on a copy of the project's content, stopped after the test."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "sitetool", "serve", "--content", str(content), "--output",
-         str(tmp_path / "output"), "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "SITE_TODAY": TODAY})
-    lines = []
-    for line in server.stdout:
-        lines.append(line)
-        if line.startswith("Preview:"):
-            break
-    else:
-        server.wait()
-        pytest.fail("sitetool serve stopped: " + "".join(lines))
-    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
-    try:
-        yield content, f"http://127.0.0.1:{port}", lines
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with running_preview(tmp_path) as started:
+        yield started
 
 
 @pytest.mark.browser

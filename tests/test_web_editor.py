@@ -2,13 +2,7 @@
 follows the content schema, and an editor's story written in the browser lands in
 content/ as the files `sitetool check` and the site expect."""
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -20,7 +14,7 @@ from site_helpers import build_site
 from sitetool.cms_config import BODY, PHOTO_FIELDS, REFERENCES, cms_config
 from sitetool.pipeline import load_settings
 from sitetool.web_editor import LOCAL_BACKEND, WebEditorMissing, assemble
-from sitetool_helpers import ROOT, TODAY, sitetool, write
+from sitetool_helpers import ROOT, running_preview, sitetool, write
 
 SETTINGS = load_settings(ROOT / "pelicanconf.py", {})
 SCHEMA = schema(SETTINGS)  # the core's fields and those the loaded plugins declare
@@ -154,37 +148,11 @@ def test_a_published_site_has_the_editor_only_with_a_git_backend(site, tmp_path)
 
 # --- In the browser ---------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def editor(tmp_path):
     """`sitetool serve` on a copy of the sample content, with the web editor."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "sitetool", "serve", "--content", str(content), "--output",
-         str(tmp_path / "output"), "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "SITE_TODAY": TODAY})
-    lines = []
-    for line in server.stdout:
-        lines.append(line)
-        if "http://127.0.0.1" in line:
-            break
-    else:
-        server.wait()
-        pytest.fail("sitetool serve stopped: " + "".join(lines))
-    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
-    try:
-        yield content, f"http://127.0.0.1:{port}", lines
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with running_preview(tmp_path) as started:
+        yield started
 
 
 @pytest.fixture
