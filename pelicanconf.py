@@ -140,9 +140,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # Quotation marks of each language (plugins/typography): straight or English quotes typed
-# in bodies and in the text fields below become these, by their place (opening/closing).
+# in bodies, easy-read texts and the fields residents read (`Field.prose`, per-language
+# text) become these, by their place (opening/closing).
 QUOTATION_MARKS = {"lv": {"open": "„", "close": "”"}, "en": {"open": "“", "close": "”"}}
-QUOTED_FIELDS = ["title", "summary", "subject"]
 
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True

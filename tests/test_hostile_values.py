@@ -27,14 +27,20 @@ SETTINGS = {"__file__": str(ROOT / "pelicanconf.py")}
 exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)
 
 
+# The fields residents read (`Field.prose`, and photos' per-language alt and caption):
+# the site shows them with the language's quotation marks (plugins/typography); a data
+# file's text given once for both languages (an address) with the default language's.
+PROSE = {"title", "summary", "subject", "author", "author_role", "topic", "place", "post",
+         "e_address", "in_person", "eligibility", "how_to_apply", "documents", "cost",
+         "decision_time", "name", "address", "note", "booking", "text", "alt", "caption"}
+
+
 def built(field: str, lang: str = "") -> str:
-    """The value as the site shows it: as typed, but a bundle's title, summary or subject
-    (`visit.title`, not `notice.banner.title`) with the language's quotation marks
-    (plugins/typography)."""
-    owner, _, name = field.rpartition(".")
+    """The value as the site shows it: as typed, with the quotation marks of its
+    language when residents read it as text."""
     value = typed(field, lang)
-    if lang and "." not in owner and name in SETTINGS["QUOTED_FIELDS"]:
-        return quote_text(value, SETTINGS["QUOTATION_MARKS"][lang])
+    if field.rpartition(".")[2] in PROSE:
+        return quote_text(value, SETTINGS["QUOTATION_MARKS"][lang or SETTINGS["DEFAULT_LANG"]])
     return value
 
 
@@ -83,8 +89,9 @@ class Shown:
     def expected(self, lang: str) -> str:
         value = {"text": lambda: built(self.field, lang),
                  "url": lambda: typed_url(self.field, lang),
-                 "markdown": lambda: typed_markdown(self.field, lang),
-                 "plain": lambda: typed(self.field)}[self.kind]()
+                 "markdown": lambda: quote_text(typed_markdown(self.field, lang),
+                                                SETTINGS["QUOTATION_MARKS"][lang]),
+                 "plain": lambda: built(self.field)}[self.kind]()
         return self.prefix + (value.replace(" ", "") if self.prefix == "tel:" else value)
 
 

@@ -1,7 +1,10 @@
 """Quotation marks as each language writes them: straight or English quotes typed by
 editors become Latvian „…” on Latvian pages and English “…” on English ones — in titles,
-bodies, summaries and feeds — and code, addresses and attributes keep what was typed."""
+bodies, summaries, easy-read texts, the values of data files (offices, notices, photos'
+alt texts and captions), link previews, JSON-LD and feeds — and code, addresses and
+other attributes keep what was typed."""
 
+import json
 import re
 import shutil
 
@@ -13,9 +16,11 @@ from site_helpers import BuiltSite, build_site
 
 LATVIAN = {"open": "„", "close": "”"}
 ENGLISH = {"open": "“", "close": "”"}
-# Text a person reads: not code, scripts or templates (search's result template).
+# Text a person reads: not code, scripts or templates (search's result template), and
+# the attributes read aloud or shown (alt, title) and those link previews show.
 READ_TEXT = ("//body//text()[not(ancestor::code or ancestor::pre or ancestor::kbd"
-             " or ancestor::samp or ancestor::script or ancestor::style or ancestor::template)]")
+             " or ancestor::samp or ancestor::script or ancestor::style or ancestor::template)]"
+             " | //@alt | //@title | //meta[@property or @name='description']/@content")
 
 
 def test_quotes_take_their_place_and_nest():
@@ -27,24 +32,56 @@ def test_quotes_take_their_place_and_nest():
 
 
 def test_only_text_changes_in_html():
-    link = '<a href="https://x.lv/?q=&quot;a&quot;" title="a &quot;b&quot;">'
+    link = '<a href="https://x.lv/?q=&quot;a&quot;" title="a &quot;b&quot; &amp; it\'s">'
+    image = '<img src="x.jpg?&quot;" alt="centrs &quot;Līči&quot;">'
     html = (f'<p>Say "<em>hi</em>" at {link}"Link"</a> and <code>a="b"</code>.</p>'
-            '<pre><code>x = "1"</code></pre><p>"Next"</p>')
+            f'<pre><code>x = "1"</code></pre><p>"Next" {image}</p>')
     assert quote_html(html, LATVIAN) == (
-        f'<p>Say „<em>hi</em>” at {link}„Link”</a> and <code>a="b"</code>.</p>'
-        '<pre><code>x = "1"</code></pre><p>„Next”</p>')
+        '<p>Say „<em>hi</em>” at <a href="https://x.lv/?q=&quot;a&quot;" '
+        'title="a „b” &amp; it’s">„Link”</a> and <code>a="b"</code>.</p>'
+        '<pre><code>x = "1"</code></pre>'
+        '<p>„Next” <img src="x.jpg?&quot;" alt="centrs „Līči”"></p>')
+    assert quote_html(html, None) == html, "a language without quotation marks"
+
+
+def _strings(data) -> list[str]:
+    """Every string value of JSON-LD, however deep."""
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return [data] if isinstance(data, str) else []
+
+
+def _read_texts(site, prefix_en: bool):
+    """(file, text) of every text residents read on the pages and in the feeds of one
+    language: page text, alt and title texts, link previews, JSON-LD, feed titles and
+    the text (and alt texts) of feed entries' summaries and contents."""
+    for file in [*site.html_files(), *sorted(site.root.rglob("*.xml"))]:
+        relative = file.relative_to(site.root).as_posix()
+        if relative.startswith("en/") != prefix_en or relative == "sitemap.xml":
+            continue
+        if file.suffix == ".xml":
+            for entry in feedparser.parse(file.read_bytes()).entries:
+                yield relative, entry.title
+                for html in [entry.get("summary", ""),
+                             *(content.value for content in entry.get("content", []))]:
+                    if html.strip():
+                        for text in lxml.html.fromstring(f"<div>{html}</div>").xpath(
+                                ".//text() | .//@alt | .//@title"):
+                            yield relative, text
+            continue
+        tree = site.tree(file)
+        for text in tree.xpath(READ_TEXT):
+            yield relative, text
+        for script in tree.xpath('//script[@type="application/ld+json"]'):
+            for text in _strings(json.loads(script.text)):
+                yield relative, text
 
 
 def _quotes_in_text(site, prefix_en: bool, marks: str) -> list[str]:
-    found = []
-    for file in site.html_files():
-        relative = file.relative_to(site.root).as_posix()
-        if relative.startswith("en/") != prefix_en:
-            continue
-        for text in site.tree(file).xpath(READ_TEXT):
-            if any(mark in text for mark in marks):
-                found.append(f"{relative}: {text.strip()[:80]}")
-    return found
+    return [f"{relative}: {text.strip()[:80]}" for relative, text in _read_texts(site, prefix_en)
+            if any(mark in text for mark in marks)]
 
 
 def test_latvian_pages_have_no_english_or_straight_double_quotes(site):
@@ -53,6 +90,20 @@ def test_latvian_pages_have_no_english_or_straight_double_quotes(site):
 
 def test_english_pages_have_no_latvian_or_straight_double_quotes(site):
     assert _quotes_in_text(site, prefix_en=True, marks='„"') == []
+
+
+def test_quotes_typed_straight_in_every_kind_of_text_are_set(site):
+    """The sample content types straight quotes in an easy-read text, an office's name
+    (YAML) and photos' alt texts and captions (photos.yml): the checks above read each
+    of them, and find them with the language's marks."""
+    for prefix_en, expected in (
+            (False, ["uzraksts „Sociālā virtuve”.", "Senioru dienas centrs „Pīlādzis”",
+                     "Pieci cilvēki pie galda dienas centrā „Pīlādzis”;",
+                     "palīdzības centrs „Mūsmājas”."]),
+            (True, ["door says “Sociālā virtuve”.", "“Pīlādzis” day centre for older people",
+                    "At the “Pīlādzis” day centre"])):
+        texts = [text for _, text in _read_texts(site, prefix_en)]
+        assert [e for e in expected if not any(e in text for text in texts)] == []
 
 
 def test_typed_quotes_become_the_languages_in_pages_and_feeds(tmp_path, sample_content):
@@ -72,7 +123,7 @@ def test_typed_quotes_become_the_languages_in_pages_and_feeds(tmp_path, sample_c
     assert "„<code>kods=\"x\"</code>”" in body
     link = page.xpath('//a[contains(@href, "x.lv")]')[0]
     assert (link.get("href"), link.get("title"), link.text) == (
-        "https://x.lv/it's", "it's 'x'", "„saite”")
+        "https://x.lv/it's", "it’s ‘x’", "„saite”")
     feed = feedparser.parse((tmp_path / "output/jaunumi/atom.xml").read_bytes())
     titles = [entry.title for entry in feed.entries if "Pīlādzis" in entry.title]
     assert titles == [title]

@@ -26,7 +26,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
-from typography import quote_html, quote_text
+from typography import quote_html
 
 from body_sanitiser import BodySanitiser
 from content_schema import (
@@ -77,9 +77,8 @@ class BundleReader(BaseReader):
         html, removed = self._sanitiser.clean(
             self._markdown.convert(front_matter.body), front_matter.body,
             front_matter.body_line, shown)
-        quotes = self.settings["QUOTATION_MARKS"].get(_file_lang(source_path))
-        if quotes:  # the language's quotation marks, in text only (never code or addresses)
-            html = quote_html(html, quotes)
+        # the language's quotation marks, in what is read only (never code or addresses)
+        html = quote_html(html, self.settings["QUOTATION_MARKS"].get(_file_lang(source_path)))
         return html, {"source_file": shown, "front_matter": front_matter,
                       "reading_warnings": warnings + removed}
 
@@ -172,7 +171,8 @@ def apply_schema(generator, metadata):
     if inherited is BROKEN_TWIN:  # its mistake is reported in the twin, once
         _skip(generator, metadata, source_file)
         return
-    values, problems = validate(section, front_matter, source_file, settings, inherited)
+    values, problems = validate(section, front_matter, source_file, settings, inherited,
+                                lang=lang)
     problems += title_length_problems(values, front_matter, source_file, settings)
     if _report(problems) or (inherited is not None
                              and _needs_broken_twin_values(values, section, settings)):
@@ -209,10 +209,6 @@ def _named(cls, name, settings):
 
 def _set_metadata(metadata, values, settings, source_file):
     section = metadata["section"]
-    quotes = settings["QUOTATION_MARKS"].get(metadata["lang"])
-    for name in settings["QUOTED_FIELDS"]:  # the language's quotation marks in typed text
-        if quotes and isinstance(values.get(name), str):
-            values[name] = quote_text(values[name], quotes)
     metadata.update(values)
     metadata["bundle"] = "/".join(filter(None, (section, metadata.get("year"),
                                                 metadata["slug"])))

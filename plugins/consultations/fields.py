@@ -10,25 +10,26 @@ from content_schema import Field
 MEETING = {
     "start": Field("date", required=True, example="2026-11-26 17:30"),
     "end": Field("date", example="2026-11-26 19:00"),
-    "topic": Field("text", example="Pārvaldības un pakalpojumu sistēma"),
-    "place": Field("text", example="Sociālā dienesta zāle, Raiņa iela 15"),
+    "topic": Field("text", prose=True, example="Pārvaldības un pakalpojumu sistēma"),
+    "place": Field("text", prose=True, example="Sociālā dienesta zāle, Raiņa iela 15"),
     "online": Field("url", example="https://us02web.zoom.us/j/82530699236"),
     "recording": Field("url", example="https://www.youtube.com/watch?v=…"),
 }
 DOCUMENT = {  # either `file` (in the story's folder) or `link`
-    "title": Field("text", required=True, example="Saistošo noteikumu projekts"),
+    "title": Field("text", required=True, prose=True, example="Saistošo noteikumu projekts"),
     "file": Field("text", example="noteikumu-projekts.pdf"),
     "link": Field("url", example="https://tapportals.mk.gov.lv/…", alternative=True),
 }
 PARTICIPATION = {
     "email": Field("text", example="socialais.dienests@example.lv"),
-    "post": Field("text", example="Raiņa iela 15, Novada pilsēta, LV-5301"),
-    "e_address": Field("text", example="Novada Sociālais dienests (e-adrese)"),
+    "post": Field("text", prose=True, example="Raiņa iela 15, Novada pilsēta, LV-5301"),
+    "e_address": Field("text", prose=True, example="Novada Sociālais dienests (e-adrese)"),
     "form": Field("url", example="https://www.example.lv/anketa"),
-    "in_person": Field("text", example="Sociālajā dienestā, Raiņa ielā 15, darba laikā"),
+    "in_person": Field("text", prose=True,
+                       example="Sociālajā dienestā, Raiņa ielā 15, darba laikā"),
 }
 CONSULTATION = {
-    "subject": Field("text", required=True,
+    "subject": Field("text", required=True, prose=True,
                      example="saistošo noteikumu projekts “Par mājokļa pabalstu”",
                      examples={"en": "the draft regulation “On the housing benefit”"}),
     "opens": Field("date", required=True, inherit=True, example="2026-11-16"),

@@ -8,6 +8,8 @@ import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from typography import quote_text
+
 from .dates import ACCEPTED as ACCEPTED_DATES
 from .dates import parse_date
 from .fields import Field
@@ -20,11 +22,13 @@ from .problems import Problem
 @dataclass(frozen=True)
 class Place:
     """Where the values are: the file (as the editor knows it), its front matter (for the
-    line of each key; None for values with no file lines) and the settings."""
+    line of each key; None for values with no file lines), the settings and the language
+    its text is written in (None in a data file, whose text is per language)."""
 
     path: str
     front_matter: FrontMatter | None
     settings: Mapping
+    lang: str | None = None
 
     def line(self, key: str, otherwise: int = 1) -> int:
         return self.front_matter.line(key) if self.front_matter else otherwise
@@ -64,6 +68,20 @@ def _bool(name, field, value, place, line) -> Checked:
     return value, []
 
 
+def _prose(name: str, field: Field, text: str, place: Place) -> str:
+    """Text residents read with the quotation marks of its language: a per-language
+    record's text is in the language that names it (`title.lv`), other text in the
+    file's — a data file's text given once for every language (an office's address, a
+    person's name) is a Latvian name, in the default language's; a file name, a web or
+    e-mail address or a code is left as typed."""
+    lang = name.rsplit(".", 1)[-1]
+    if field.type != "text" or lang not in place.settings.get("LANGUAGES", ()):
+        if not field.prose:
+            return text
+        lang = place.lang or place.settings.get("DEFAULT_LANG")
+    return quote_text(text, place.settings.get("QUOTATION_MARKS", {}).get(lang))
+
+
 def _text(name, field, value, place, line) -> Checked:
     if isinstance(value, (dict, list)):
         return None, [Problem(place.path, line, name, "must be plain text",
@@ -73,7 +91,7 @@ def _text(name, field, value, place, line) -> Checked:
     if not text:
         return None, [Problem(place.path, line, name, "is empty", "e.g. {field}: {example}",
                               params={"field": name, "example": field.example})]
-    return text, []
+    return _prose(name, field, text, place), []
 
 
 def _date(name, field, value, place, line) -> Checked:
@@ -115,7 +133,7 @@ def _list(name, field, value, place, line) -> Checked:
             return None, [Problem(place.path, place.line(f"{name}[{index}]", line), name,
                                   "'{value}' is not allowed", "use one of: {choices}",
                                   params={"value": item, "choices": ", ".join(allowed)})]
-    return items, []
+    return [_prose(name, field, item, place) for item in items], []
 
 
 def _hours(name, field, value, place, line) -> Checked:

@@ -27,6 +27,10 @@ class Field:
     # one of a record's fields of which only one is given (a document's file or link):
     # `sitetool new` shows its example commented out within the record's
     alternative: bool = False
+    # text residents read (not a file name, an address or a code): its quotation marks
+    # become the language's (plugins/typography); so does any text of a per-language
+    # record (`name: {lv: …, en: …}`), in the language that names it
+    prose: bool = False
 
     def example_in(self, lang: str) -> str:
         return (self.examples or {}).get(lang, self.example)
@@ -36,15 +40,18 @@ STATUS = Field("choice", choices=("draft", "published"), inherit=True, example="
 
 CORE_FIELDS: dict[str, dict[str, Field]] = {
     "news": {
-        "title": Field("text", required=True, example="Sociālie darbinieki pieredzes vizītē"),
+        "title": Field("text", required=True, prose=True,
+                       example="Sociālie darbinieki pieredzes vizītē"),
         "date": Field("date", required=True, inherit=True, example="2010-06-11"),
         "kind": Field("choice", required=True, choices="NEWS_KINDS", inherit=True,
                       example="visit"),
         "modified": Field("date", inherit=True, example="2018-10-23"),
-        "author": Field("text", inherit=True, example="Vārds Uzvārds"),
-        "author_role": Field("text", example="Sociālā dienesta vadītājas vietniece",
+        "author": Field("text", inherit=True, prose=True, example="Vārds Uzvārds"),
+        "author_role": Field("text", prose=True,
+                             example="Sociālā dienesta vadītājas vietniece",
                              examples={"en": "Deputy Head of the Social Service"}),
-        "summary": Field("text", example="Viena vai divas teikuma garas ziņas kopsavilkums.",
+        "summary": Field("text", prose=True,
+                         example="Viena vai divas teikuma garas ziņas kopsavilkums.",
                          examples={"en": "A sentence or two about the story."}),
         "tags": Field("list", example="[pieredzes apmaiņa]",
                       examples={"en": "[experience exchange]"}),
@@ -56,8 +63,8 @@ CORE_FIELDS: dict[str, dict[str, Field]] = {
         "status": STATUS,
     },
     "pages": {
-        "title": Field("text", required=True, example="Par mums"),
-        "summary": Field("text", example="Ko dara Sociālais dienests.",
+        "title": Field("text", required=True, prose=True, example="Par mums"),
+        "summary": Field("text", prose=True, example="Ko dara Sociālais dienests.",
                          examples={"en": "What the Social Service does."}),
         "modified": Field("date", inherit=True, example="2026-11-23"),
         "review_by": Field("date", inherit=True, example="2027-05-01"),

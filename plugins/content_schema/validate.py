@@ -12,11 +12,13 @@ from .schema import schema
 
 def validate(section: str, front_matter: FrontMatter, path: str, settings: Mapping,
              inherited: Mapping | None = None, fields: Mapping[str, Field] | None = None,
-             ) -> tuple[dict, list[Problem]]:
+             lang: str | None = None) -> tuple[dict, list[Problem]]:
     """Validate `front_matter` of a file in `section` (news, pages, …).
 
     `inherited` is the default-language twin's raw front matter, for a translation.
     `fields` replaces the section's fields (plugins with their own content use it).
+    `lang` is the language the file is written in: its text takes that language's
+    quotation marks (a data file's text is per language, `name: {lv: …, en: …}`).
     """
     data = dict(front_matter.data)
     if fields is None:
@@ -28,7 +30,7 @@ def validate(section: str, front_matter: FrontMatter, path: str, settings: Mappi
             taken.add(name)
             if name in inherited:
                 data[name] = inherited[name]
-    values, problems = check_fields(data, fields, Place(path, front_matter, settings))
+    values, problems = check_fields(data, fields, Place(path, front_matter, settings, lang))
     # A value taken from the default-language file (or missing there) is wrong there, and
     # reported there: one line per mistake, not one per translation.
     problems = [p for p in problems if re.split(r"[.[]", p.field)[0] not in taken]

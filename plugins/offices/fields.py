@@ -6,7 +6,7 @@ from content_schema.fields import translated
 
 PERSON = {  # a specialist who receives residents at an office
     "role": Field("choice", required=True, choices="STAFF_ROLES", example="social-worker"),
-    "name": Field("text", required=True, example="Santa Vītola"),
+    "name": Field("text", required=True, prose=True, example="Santa Vītola"),
     "phone": Field("text", example="+371 65300031"),
     "email": Field("text", example="santa.vitola@example.lv"),
     "hours": Field("hours", required=True, example="[Tue 8:30–12:00, Thu 8:30–12:00]"),
@@ -15,7 +15,8 @@ PERSON = {  # a specialist who receives residents at an office
 OFFICE = {
     "name": translated("Egļupes pagasta pārvalde", "Egļupe parish administration",
                        required=True),
-    "address": Field("text", example="Dārza iela 2, Egļupe, Egļupes pagasts, LV-5316"),
+    "address": Field("text", prose=True,
+                     example="Dārza iela 2, Egļupe, Egļupes pagasts, LV-5316"),
     "phone": Field("text", required=True, example="+371 65300030"),
     "email": Field("text", example="eglupe@example.lv"),
     "areas": Field("list", choices="AREAS", example="[eglupe]"),

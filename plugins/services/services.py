@@ -33,6 +33,7 @@ from markdown import Markdown
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
+from typography import quote_html
 
 from body_sanitiser import BodySanitiser
 from content_schema import Problem, log_problems, unknown_reference
@@ -81,13 +82,16 @@ def collect_services(generator):
     published = [p for p in chain(generator.pages, generator.translations) if is_service(p)]
     markdown = Markdown(output_format="html5", extensions=["sane_lists"])
     sanitiser = BodySanitiser(generator.settings)
+    quotes = generator.settings["QUOTATION_MARKS"]
     for page in filter(is_service, _every_page(generator)):
         page.target_groups = getattr(page, "for")
         if getattr(page, "easy_read", None):
             markdown.reset()
-            page.easy_read_html, removed = sanitiser.clean(
+            html, removed = sanitiser.clean(
                 markdown.convert(page.easy_read), page.easy_read,
                 _easy_read_line(page), page.source_file)
+            # the language's quotation marks, as in the service's own text (bundle_reader)
+            page.easy_read_html = quote_html(html, quotes.get(page.lang))
             log_problems(logger, removed)
     by_lang = {lang: sorted((p for p in published if p.lang == lang), key=_title_order)
                for lang in generator.settings["LANGUAGES"]}

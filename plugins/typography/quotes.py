@@ -4,10 +4,12 @@ Editors type straight quotes ("…"), or the ones their word processor makes (�
 English ones in Latvian text). Each double quote takes the reading language's mark by its
 place: opening after a space, a bracket or a dash (or at the start), closing elsewhere —
 so nested quotes „… „…”” come out right. A straight apostrophe becomes ’ (don't, O'Brien)
-and single quotes ‘…’. In HTML only text is touched: never tags, attributes (addresses,
-alt text) or the text of <code>, <pre>, <kbd> and <samp>.
+and single quotes ‘…’. In HTML only what is read is touched: text, and the text of the
+`alt` and `title` attributes (read aloud, shown on hover) — never tags, other attributes
+(addresses) or the text of <code>, <pre>, <kbd> and <samp>.
 """
 
+import html as html_entities
 import re
 
 DOUBLE_QUOTES = frozenset('"“”„')
@@ -21,6 +23,7 @@ LITERAL_ELEMENTS = frozenset({"code", "pre", "kbd", "samp"})
 INLINE_ELEMENTS = frozenset({"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small",
                              "span", "strong", "sub", "sup", "u", *LITERAL_ELEMENTS})
 TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+READ_ATTRIBUTE = re.compile(r'(\s(?:alt|title)=")([^"]*)(")')
 
 
 def _marks(quotes: dict[str, str], quote: str, before: str, after: str) -> str:
@@ -56,17 +59,30 @@ def _set_quotes(pieces: list[tuple[str, str]], quotes: dict[str, str]) -> list[s
     return result
 
 
-def quote_text(text: str, quotes: dict[str, str]) -> str:
+def quote_text(text: str, quotes: dict[str, str] | None) -> str:
     """A plain text value (a title, a summary) with its quotes set; `quotes` is the
-    language's {"open": …, "close": …} (QUOTATION_MARKS)."""
-    if not text or not any(c in DOUBLE_QUOTES or c in SINGLE_QUOTES for c in text):
+    language's {"open": …, "close": …} (QUOTATION_MARKS; None: a language without
+    them, the text as typed)."""
+    if not text or not quotes or not any(c in DOUBLE_QUOTES or c in SINGLE_QUOTES for c in text):
         return text
     return _set_quotes([(text, TEXT)], quotes)[0]
 
 
-def quote_html(html: str, quotes: dict[str, str]) -> str:
-    """Sanitised body HTML (as nh3 writes it) with the quotes of its text set."""
-    if not any(c in DOUBLE_QUOTES or c in SINGLE_QUOTES for c in TAG.sub("", html)):
+def _quote_attributes(tag: str, quotes: dict[str, str]) -> str:
+    """A tag with the quotes of its `alt` and `title` text set, escaped as nh3 escapes
+    attributes (`&amp;`, `&lt;`, `&gt;`, `&quot;`: the gallery finds tags by their `>`)."""
+    def quoted(match: re.Match) -> str:
+        value = quote_text(html_entities.unescape(match.group(2)), quotes)
+        return match.group(1) + html_entities.escape(value, quote=False).replace(
+            '"', "&quot;") + match.group(3)
+    return READ_ATTRIBUTE.sub(quoted, tag)
+
+
+def quote_html(html: str, quotes: dict[str, str] | None) -> str:
+    """Sanitised HTML (as nh3 writes it) with the quotes of its text set (`quotes` as
+    for quote_text)."""
+    if not quotes or not any(c in DOUBLE_QUOTES or c in SINGLE_QUOTES
+               for c in html_entities.unescape(html)):
         return html
     parts = TAG.split(html)
     tags = TAG.findall(html)
@@ -85,6 +101,6 @@ def quote_html(html: str, quotes: dict[str, str]) -> str:
         if name not in INLINE_ELEMENTS:
             out += _set_quotes(pieces, quotes)
             pieces = []
-        pieces.append((tag, TAG_PIECE))
+        pieces.append((_quote_attributes(tag, quotes), TAG_PIECE))
     out += _set_quotes(pieces, quotes)
     return "".join(out)
