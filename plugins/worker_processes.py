@@ -1,5 +1,6 @@
-"""How many processes a build may start, and how they start (a library, no signals):
-for sitetool/parallel.py (reading, rendering) and the gallery (photos).
+"""How many processes a build may start, how they start and how they end (a library, no
+signals): for sitetool/parallel.py (reading, rendering), the gallery (photos), Pagefind
+(search_index) and the preview's decap-server (sitetool/web_editor.py).
 
 One rule for the start method: fork only when the workers need what the build's process
 holds in memory, and run nothing but their work before `os._exit()`; otherwise spawn.
@@ -14,9 +15,18 @@ holds in memory, and run nothing but their work before `os._exit()`; otherwise s
 - the gallery spawns: a photo job is a few paths and numbers, and its worker runs Pillow's
   encoders for many seconds and leaves as any process does; a spawned worker imports
   only what it needs and inherits no lock, so it cannot hang on one.
+
+One rule for their end: a process that writes into the build's staging folder (forked
+writers, Pagefind) or into content/ (decap-server) dies with the process that started it
+(`die_with_this_process`), however that one ends (killed, Ctrl+C, a crash).
 """
 
+import ctypes
 import os
+import signal
+from collections.abc import Callable
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def usable_cores() -> int:
@@ -26,3 +36,24 @@ def usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def die_with_this_process(signal_number: int = signal.SIGKILL) -> Callable[[], None]:
+    """What a child of this process runs first (`Popen(preexec_fn=…)`, a forked worker's
+    first call): asks Linux to send it `signal_number` when this process ends, so that a
+    killed build's writers or Pagefind do not write on into its staging folder after the
+    next build removed it, nor a stopped preview's decap-server into content/. If this
+    process ended before the request, the child leaves at once. `prctl` is looked up
+    here, in the parent: the child only calls it (no library is loaded between fork and
+    exec). Elsewhere than on Linux the child is not tied (the function does nothing)."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return lambda: None
+    parent = os.getpid()
+
+    def die_with_parent() -> None:
+        prctl(PR_SET_PDEATHSIG, signal_number)
+        if os.getppid() != parent:  # it ended before the request
+            os._exit(1)
+    return die_with_parent

@@ -19,7 +19,6 @@ import io
 import os
 import re
 import shutil
-import signal
 from pathlib import Path
 
 from content_schema import Problem
@@ -181,22 +180,3 @@ class _Replacing:
             os.replace(self.temporary, self.path)
         else:
             os.unlink(self.temporary)
-
-
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def die_with_parent(parent: int) -> None:
-    """In a process the build started (a forked writer, Pagefind): be killed when the
-    build is, rather than write on into its staging folder — a killed build's workers
-    would make the folder again after the next build removed it. Linux only (elsewhere
-    nothing happens); `parent` is the build's process id, checked after the request in
-    case the build ended before it."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:
-        os._exit(1)

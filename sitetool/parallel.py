@@ -37,9 +37,7 @@ import pickle
 import sys
 
 import pelican_contract
-from worker_processes import usable_cores
-
-from . import faults
+from worker_processes import die_with_this_process, usable_cores
 
 # Below this many files per process, forking costs more than it saves: forking and
 # collecting a process with a 500-story site in memory took 4–6 ms, reading one story
@@ -166,16 +164,17 @@ def _fork(work, *args):
     sys.stdout.flush()  # or the forked process would print what is buffered once more
     sys.stderr.flush()
     receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(target=_run_forked, args=(work, args, sending, os.getpid()))
+    worker = context.Process(target=_run_forked,
+                             args=(work, args, sending, die_with_this_process()))
     worker.start()
     sending.close()
     return worker, receiving
 
 
-def _run_forked(work, args, sending, parent: int) -> None:
+def _run_forked(work, args, sending, die_with_parent) -> None:
     """In a forked process: run the work, then send back what it returned, what was
     logged and the error that stopped it, if any."""
-    faults.die_with_parent(parent)
+    die_with_parent()  # a killed build's writers would write on into its staging folder
     root = logging.getLogger()
     for handler in list(root.handlers):  # the build's process shows them, once
         root.removeHandler(handler)

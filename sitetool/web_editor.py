@@ -11,7 +11,6 @@
 - A published site gets /admin/ only when `WEB_EDITOR_BACKEND` names a Git backend.
 """
 
-import ctypes
 import os
 import shutil
 import signal
@@ -23,6 +22,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from worker_processes import die_with_this_process
 
 from . import ROOT, security_headers
 from .cms_config import cms_config
@@ -77,16 +77,6 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent() -> None:
-    """In the child, before node starts: Linux ends it when the preview ends, however the
-    preview ends (Ctrl+C, a test's terminate(), a crash), so no server is left writing
-    into content/."""
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
 class LocalBackend:
     """decap-server writing into `content`, until `stop()`."""
 
@@ -97,7 +87,9 @@ class LocalBackend:
         self.port = _free_port()
         self.process = subprocess.Popen(
             ["node", str(DECAP_SERVER)], cwd=content, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # no server left writing into content/ however the preview ends
+            preexec_fn=die_with_this_process(signal.SIGTERM),
             env={**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1",
                  "MODE": "fs", "GIT_REPO_DIRECTORY": str(content), "LOG_LEVEL": "error"})
         deadline = time.monotonic() + timeout

@@ -19,13 +19,11 @@ which waits 100 ms before reading each reply: the 500-story benchmark site took 
 to index through it and 0.9 s as a command (`benchmarks/search_index_speed.py`).
 """
 
-import ctypes
 import errno
 import json
 import logging
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -36,6 +34,7 @@ import sitetool_signals
 from pagefind.service import get_executable
 from pelican import signals
 from pelican.generators import Generator
+from worker_processes import die_with_this_process
 
 logger = logging.getLogger(__name__)
 
@@ -75,27 +74,9 @@ def start_indexing(pelican) -> subprocess.Popen:
     indexing = subprocess.Popen(
         pagefind_command(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"]),
         stdout=said, stderr=subprocess.STDOUT, text=True,
-        preexec_fn=_killed_with_this_process())
+        preexec_fn=die_with_this_process())  # not write on into a killed build's output
     _started[pelican] = (indexing, said, time.perf_counter())
     return indexing
-
-
-def _killed_with_this_process():
-    """What Pagefind's process does before it starts (Linux): asks to be killed when the
-    build is, rather than write on into a killed build's staging folder after the next
-    build removed it (the build's forked writers do the same: sitetool/faults.py). The
-    function is looked up here: the forked child only calls it."""
-    try:
-        prctl = ctypes.CDLL(None).prctl
-    except (OSError, AttributeError):
-        return None
-    build = os.getpid()
-
-    def killed_with_the_build():
-        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() != build:  # the build ended before the request
-            os._exit(1)
-    return killed_with_the_build
 
 
 _started = weakref.WeakKeyDictionary()  # the Pelican object of a build -> its indexing
