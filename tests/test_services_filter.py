@@ -97,3 +97,23 @@ def test_the_filter_is_reached_and_used_with_the_keyboard(page, served_site):
     assert _visible_titles(page) == _expected_titles("lv", group="seniors")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "service-filter-type"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("majokla pabalstu", ["Mājokļa pabalsts"]),  # without diacritics, another case
+    ("barenis", ["Pabalsts bārenim pēc pilngadības sasniegšanas"]),  # title: "bārenim"
+    ("socialo dzivokli", ["Sociālais dzīvoklis"]),
+    ("Mājokļa pabalsts", ["Mājokļa pabalsts"]),  # as the title says it
+])
+def test_the_latvian_filter_finds_a_word_in_any_form(page, served_site, typed, expected):
+    """Words match as the site's search matches them (latvian-stemmer.js): a typed word's
+    stem begins a word of the card, diacritics folded on both sides."""
+    page.goto(served_site.url + "/pakalpojumi/")
+    page.get_by_role("searchbox", name="Vārdi nosaukumā vai aprakstā").fill(typed)
+    assert _visible_titles(page) == expected
+
+
+def test_the_english_filter_finds_words_where_they_occur(page, served_site):
+    page.goto(served_site.url + "/en/services/")
+    page.get_by_role("searchbox", name="Words in the name or summary").fill("kitchen")
+    assert _visible_titles(page) == _expected_titles("en", words=["kitchen"])
