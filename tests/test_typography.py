@@ -157,3 +157,23 @@ def test_no_range_on_the_site_repeats_its_year(site):
                 repeated.append(f"{file.relative_to(site.root)}: {holder.text_content().strip()}")
     assert ranges > 10, "no date ranges were found to check"
     assert repeated == []
+
+
+# A year, then within a short range of days or dates a dash, then the same year again.
+YEAR_TWICE = re.compile(r"\b((?:19|20)\d\d)\b[^\n]{0,40}?\s?[–—-]\s?[^\n]{0,40}?\b\1\b")
+
+
+def test_no_text_on_the_site_says_a_year_twice_across_a_dash(site):
+    """Also a range written without <time> (in a notice, a card, a feed's page): any
+    short element of any page, either language."""
+    repeated, short = [], 0
+    for file in site.html_files():
+        for element in site.tree(file).xpath(
+                "//body//*[not(self::script or self::style or self::template)]"):
+            text = element.text_content()
+            if len(text) < 200:
+                short += 1
+                repeated += [f"{file.relative_to(site.root)}: {text.strip()}"
+                             for _ in YEAR_TWICE.finditer(text)]
+    assert short > 1000, "no text was read"
+    assert repeated == []
