@@ -2,6 +2,11 @@
 
 import os
 
+# Paths of the project's own files are made from this file's folder, so `sitetool` works
+# from any folder (Pelican resolves only PATH, OUTPUT_PATH, THEME, CACHE_PATH and
+# PLUGIN_PATHS against this file, the others against the current folder).
+_PROJECT = os.path.dirname(os.path.abspath(__file__))
+
 # --- The department -----------------------------------------------------------------
 SITEURL = "http://localhost:8000"
 SITENAME = "Novada Sociālais dienests"
@@ -29,7 +34,7 @@ LANGUAGES = {  # order = order in the language switcher; locale = Babel/CLDR loc
 TIMEZONE = "Europe/Riga"
 # The day the build publishes for (tests pin it; empty = today in TIMEZONE).
 BUILD_DATE = os.environ.get("SITE_TODAY", "")
-UI_TRANSLATIONS_DIR = "theme/translations"
+UI_TRANSLATIONS_DIR = os.path.join(_PROJECT, "theme", "translations")
 
 # --- Content ----------------------------------------------------------------------------
 PATH = "content"
@@ -155,7 +160,6 @@ CHECK_MODIFIED_METHOD = "md5"
 # its key hashes the Python files of these folders, these packages' versions and every
 # setting but those that change from build to build without changing a reading.
 # (no comprehension: tests exec this file with separate globals and locals)
-_PROJECT = os.path.dirname(os.path.abspath(__file__))
 CONTENT_CACHE_KEY_CODE = [os.path.join(_PROJECT, "plugins"), os.path.join(_PROJECT, "sitetool")]
 CONTENT_CACHE_KEY_PACKAGES = ["pelican", "markdown", "nh3", "pyyaml", "markupsafe"]
 CONTENT_CACHE_KEY_IGNORES = ["PATH", "OUTPUT_PATH", "CACHE_PATH", "BUILD_DATE",
@@ -246,7 +250,7 @@ GALLERY_WORKERS = 0  # processes for image work; 0 = one per CPU core
 # The preview (sitetool serve sets True) shows new photos by their thumbnails first and
 # makes their other renditions after; the production build makes every one before pages.
 GALLERY_THUMBNAILS_FIRST = False
-GALLERY_CACHE_PATH = os.path.join(os.path.dirname(__file__), ".cache", "gallery")
+GALLERY_CACHE_PATH = os.path.join(_PROJECT, ".cache", "gallery")
 # Images in the text (`![Zāle](zale.jpg)`) are published as renditions too, in a
 # <picture> this wide on screen. The camera files never are: their EXIF carries GPS
 # positions (photos of clients' homes would show where they live).
@@ -379,8 +383,7 @@ ORGANIZATION_LOGO = "theme/favicon.svg"  # the department's logo in JSON-LD
 NEW_CONTENT_AUTHOR = {}
 # The security headers of every response (Content-Security-Policy…): the file the web
 # server includes (docs/deploy.md), which `sitetool serve` sends too.
-SECURITY_HEADERS_FILE = os.path.join(os.path.dirname(__file__), "docs", "nginx",
-                                     "socialais-dienests-headers.conf")
+SECURITY_HEADERS_FILE = os.path.join(_PROJECT, "docs", "nginx", "socialais-dienests-headers.conf")
 # These plugins' generators write whole-site files of their own (feeds, calendars).
 # `sitetool build` runs them once the pages are written, while Pagefind indexes those;
 # `sitetool serve`, which re-renders only the pages an edit touches, leaves their files
@@ -411,5 +414,5 @@ WEB_EDITOR_MEDIA_FOLDER = "media"
 # The editor's interface languages; the first is the default (the others: ?lang=en).
 WEB_EDITOR_LANGUAGES = ["lv", "en"]
 # The editor's own security headers (its Content-Security-Policy allows what Decap needs).
-WEB_EDITOR_HEADERS_FILE = os.path.join(os.path.dirname(__file__), "docs", "nginx",
+WEB_EDITOR_HEADERS_FILE = os.path.join(_PROJECT, "docs", "nginx",
                                        "socialais-dienests-admin-headers.conf")

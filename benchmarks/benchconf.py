@@ -1,8 +1,6 @@
 """Settings for benchmark builds: the project's own `pelicanconf.py`, except that
 the caches (Pelican's content cache, the gallery's renditions) live beside the generated
-site (`BENCH_CACHE_PATH`) instead of in the project's `.cache/`, which the preview uses.
-Run `sitetool build` in the project's folder (settings such as UI_TRANSLATIONS_DIR are
-relative to it)."""
+site (`BENCH_CACHE_PATH`) instead of in the project's `.cache/`, which the preview uses."""
 
 import os
 import sys

@@ -11,6 +11,7 @@ Signal: `generator_init` — every generator's Jinja environment gets
   language switcher's note), and `page_lang()`.
 """
 
+import errno
 import gettext
 import io
 import logging
@@ -34,6 +35,9 @@ logger = logging.getLogger(__name__)
 
 @cache
 def load_catalog(directory: str, lang: str) -> gettext.NullTranslations:
+    if not Path(directory).is_dir():  # else every page would show the English words
+        raise FileNotFoundError(errno.ENOENT, "UI_TRANSLATIONS_DIR names no folder",
+                                directory)
     po_path = Path(directory) / lang / "LC_MESSAGES" / "messages.po"
     if not po_path.exists():
         return gettext.NullTranslations()  # English msgids are the English text
