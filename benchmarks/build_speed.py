@@ -48,7 +48,6 @@ from generate_site import (
     write_hugo,
     write_vanilla_pelican,
 )
-
 from sitetool.spare_output import spare_of
 
 WORK = ROOT / "benchmarks" / "work"

@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins"), str(ROOT / "benchmarks")]
 
 from generate_site import generate  # noqa: E402
-
 from site_edits import EDITS, Site, build, warm_against_clean  # noqa: E402
 
 BUILD_DAY = date(2026, 11, 23)

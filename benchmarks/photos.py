@@ -34,7 +34,6 @@ sys.path.insert(0, str(ROOT))
 from gallery.photos import Photo, PhotoText, read_header  # noqa: E402
 from gallery.processing import publish_renditions, worker_count  # noqa: E402
 from generate_site import camera_photo, project_settings  # noqa: E402
-
 from sitetool.serve import Previewer  # noqa: E402
 
 WORK = ROOT / "benchmarks" / "work" / "photos"

@@ -80,7 +80,6 @@ def main(argv=None) -> None:
     os.environ["BENCH_CACHE_PATH"] = str(site / "cache")
     os.chdir(ROOT)
     from generate_site import BUILD_DAY
-
     from sitetool.build import build
 
     settings = ROOT / "benchmarks" / "benchconf.py"

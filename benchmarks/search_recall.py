@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT / "tests"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from test_search import _search  # noqa: E402  (types the query as tests/test_search.py does)
 
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from site_helpers import TODAY, BuiltSite, serve_folder  # noqa: E402
+from test_search import _search  # noqa: E402  (types the query as tests/test_search.py does)
 
 QUERIES = Path(__file__).with_name("search_queries.tsv")
 SEARCH_PAGES = {"lv": "/meklet/", "en": "/en/search/"}

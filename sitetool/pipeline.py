@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pelican_contract
-from sitetool_signals import pages_written
-
 from content_schema import Problem
+from sitetool_signals import pages_written
 
 from . import faults
 
@@ -47,6 +46,7 @@ def load_settings(settings_file: Path, overrides: dict) -> dict:
     """The settings, with `PLUGINS` in the order their declarations ask (each provider
     before its readers: plugins/plugin_order.py; a needed plugin left out raises)."""
     from pelican.settings import read_settings
+
     from plugin_order import load_order
 
     settings = read_settings(str(settings_file), override=overrides)

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import blinker
 from pelican.contents import Content
+
 from pelican_contract import SelectiveWriter
 
 from . import ROOT, security_headers, web_editor

@@ -22,6 +22,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+
 from worker_processes import die_with_this_process
 
 from . import ROOT, security_headers

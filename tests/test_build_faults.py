@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from benchmarks.generate_site import BUILD_DAY, generate
+from site_helpers import ROOT, tree_digest
+from sitetool_helpers import story, write
 from test_gallery_build import (
     LV_PAGE,
     save_turned,
@@ -21,10 +25,6 @@ from test_gallery_build import (
     upright_marker,
     write_story,
 )
-
-from benchmarks.generate_site import BUILD_DAY, generate
-from site_helpers import ROOT, tree_digest
-from sitetool_helpers import story, write
 
 
 def _build_command(content: Path, output: Path, *extra: str) -> list[str]:

@@ -5,10 +5,10 @@ import json
 import subprocess
 import sys
 
-import pelican_contract
-from content_cache_key.content_cache_key import KEY_FILE, cache_key, code_hash
 from pelican import Pelican
 
+import pelican_contract
+from content_cache_key.content_cache_key import KEY_FILE, cache_key, code_hash
 from sitetool.pipeline import load_settings
 from sitetool_helpers import ROOT, story, write
 

@@ -7,6 +7,8 @@ import socket
 
 import pytest
 from PIL import Image
+
+from site_helpers import BuiltSite, build_site, serve_folder
 from test_gallery_build import (
     LV_PAGE,
     RENDITIONS,
@@ -16,8 +18,6 @@ from test_gallery_build import (
     upright_marker,
     write_story,
 )
-
-from site_helpers import BuiltSite, build_site, serve_folder
 
 PANORAMA_HEIGHT = 300  # the test's GALLERY_PANORAMA_HEIGHT: 9000×1200 gives 2250×300
 

@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 from PIL import Image
+
+from sitetool.build import build
+from sitetool.serve import Previewer
 from test_gallery_build import (
     LV_PAGE,
     RENDITIONS,
@@ -16,9 +19,6 @@ from test_gallery_build import (
     upright_marker,
     write_story,
 )
-
-from sitetool.build import build
-from sitetool.serve import Previewer
 
 EXTENSIONS = ("avif", "webp", "jpg")
 NAMES = ["a-telefons", "b-zale", "c-virtuve"]

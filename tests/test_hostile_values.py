@@ -17,11 +17,11 @@ from urllib.parse import quote
 import feedparser
 import lxml.html
 import pytest
-from hostile_content import FOLDER_PAGE, LANGS, typed, typed_markdown, typed_url, write_site
 from icalendar import Calendar
-from typography import quote_text
 
+from hostile_content import FOLDER_PAGE, LANGS, typed, typed_markdown, typed_url, write_site
 from site_helpers import ROOT, build_site, serve_folder
+from typography import quote_text
 
 SETTINGS = {"__file__": str(ROOT / "pelicanconf.py")}
 exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)

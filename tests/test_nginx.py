@@ -13,11 +13,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_search import LV_SEARCH, PREILI_STORY_LV, _search
 
 from page_types import type_and_lang_params, urls_to_check
 from site_helpers import NGINX_EXAMPLE, NGINX_HEADERS, BuiltSite, build_site, troubles_of
 from sitetool import security_headers
+from test_search import LV_SEARCH, PREILI_STORY_LV, _search
 
 NGINX = Path("/usr/sbin/nginx")
 HEADERS = security_headers.read(NGINX_HEADERS)

@@ -6,11 +6,11 @@ from datetime import time
 
 import pytest
 import yaml
-from typography import quote_text
 
 from content_schema import read_front_matter
 from content_schema.hours import HoursError, parse_hours
 from site_helpers import ROOT
+from typography import quote_text
 
 OFFICES = ROOT / "content" / "offices"
 SETTINGS = {}

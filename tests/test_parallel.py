@@ -142,8 +142,8 @@ def test_problems_in_sources_read_by_other_processes_are_reported_as_by_one(tmp_
 
 def test_every_unread_source_is_read_into_the_content_cache(tmp_path):
     from pelican import Pelican
-    from pelican_contract import make_generators
 
+    from pelican_contract import make_generators
     from sitetool.pipeline import load_settings
 
     content = tmp_path / "content"

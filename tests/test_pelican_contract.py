@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 import pelican
-import pelican_contract
 import pytest
 from pelican import Pelican
 from pelican.log import FilteredMessage
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
+import pelican_contract
 from sitetool.pipeline import load_settings
 from sitetool_helpers import ROOT, story, write
 

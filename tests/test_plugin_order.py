@@ -8,9 +8,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from plugin_order import PluginOrderError, contract_of, load_order
 
 from content_schema import SchemaError, parse_front_matter, schema, validate
+from plugin_order import PluginOrderError, contract_of, load_order
 from site_helpers import ROOT, build_site, stable_files
 
 SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))

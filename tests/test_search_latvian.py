@@ -11,12 +11,12 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import FIXTURES
-from test_accessibility import AXE, _violations
-from test_search import EN_SEARCH, LV_SEARCH, _search
 
 from benchmarks.search_recall import read_queries
+from conftest import FIXTURES
 from site_helpers import ROOT
+from test_accessibility import AXE, _violations
+from test_search import EN_SEARCH, LV_SEARCH, _search
 
 STEMMER = ROOT / "theme" / "assets" / "js" / "latvian-stemmer.js"
 RUN_STEMMER = """

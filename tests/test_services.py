@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typography import quote_text
 
 from content_schema import read_front_matter
 from site_helpers import ROOT, BuiltSite, build_site
+from typography import quote_text
 from ui_language import latvian_sort_key
 
 SERVICES = ROOT / "content" / "services"

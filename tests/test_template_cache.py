@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from jinja2 import Environment, FileSystemLoader
+
 from template_cache import template_cache
 
 

@@ -10,9 +10,9 @@ import shutil
 
 import feedparser
 import lxml.html
-from typography import quote_html, quote_text
 
 from site_helpers import BuiltSite, build_site
+from typography import quote_html, quote_text
 
 LATVIAN = {"open": "„", "close": "”"}
 ENGLISH = {"open": "“", "close": "”"}

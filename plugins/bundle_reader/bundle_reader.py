@@ -20,14 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
-import pelican_contract
 from markdown import Markdown
 from markupsafe import escape
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
-from typography import quote_html
 
+import pelican_contract
 from body_sanitiser import BodySanitiser
 from content_schema import (
     build_today,
@@ -39,6 +38,7 @@ from content_schema import (
 from content_schema.front_matter import read_bundle_file
 from content_schema.problems import Problem
 from content_schema.source_text import SourceError
+from typography import quote_html
 
 logger = logging.getLogger(__name__)
 

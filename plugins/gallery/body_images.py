@@ -17,10 +17,10 @@ its original is never published (plugins/published_files publishes no image).
 import os
 from pathlib import Path
 
-import pelican_contract
 from markupsafe import escape
 from PIL import Image
 
+import pelican_contract
 from content_schema import Problem
 from content_schema.addresses import (
     ADDRESS_TAG,

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import blinker
 from PIL import Image, ImageCms
+
 from worker_processes import usable_cores
 
 from .photos import EXTENSIONS, QUARTER_TURNS, Photo, Rendition

@@ -34,10 +34,10 @@ import os
 from functools import partial
 from pathlib import Path
 
-import pelican_contract
 from pelican import signals
 from PIL import Image, UnidentifiedImageError
 
+import pelican_contract
 from content_schema import Problem, log_problems
 from content_schema.addresses import ADDRESS_TAG, PREFIXES, address_in, line_naming, local_file
 

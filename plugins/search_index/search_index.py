@@ -30,10 +30,11 @@ import time
 import weakref
 from pathlib import Path
 
-import sitetool_signals
 from pagefind.service import get_executable
 from pelican import signals
 from pelican.generators import Generator
+
+import sitetool_signals
 from worker_processes import die_with_this_process
 
 logger = logging.getLogger(__name__)

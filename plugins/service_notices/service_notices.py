@@ -29,6 +29,9 @@ from datetime import date
 
 from pelican import signals
 from pelican.generators import Generator
+
+from content_schema import Problem, build_today, log_problems, read_data_files, unknown_reference
+from content_schema.dates import as_typed
 from services.services import (
     NOT_A_SERVICE,
     NOT_AN_OFFICE,
@@ -36,9 +39,6 @@ from services.services import (
     USE_AN_OFFICE,
     service_slugs,
 )
-
-from content_schema import Problem, build_today, log_problems, read_data_files, unknown_reference
-from content_schema.dates import as_typed
 
 logger = logging.getLogger(__name__)
 

@@ -33,10 +33,10 @@ from markdown import Markdown
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
-from typography import quote_html
 
 from body_sanitiser import BodySanitiser
 from content_schema import Problem, log_problems, unknown_reference
+from typography import quote_html
 from ui_language import latvian_sort_key
 
 logger = logging.getLogger(__name__)
