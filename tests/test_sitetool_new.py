@@ -119,11 +119,15 @@ def test_new_output_passes_check_and_builds_once_published(created, tmp_path):
     check = sitetool("check", "--content", str(content), "--no-cache")
     assert check.returncode == 0, check.stdout
     assert "Errors" not in check.stdout and "Warnings" not in check.stdout
+    assert _lines_naming_new_folders(check) == []
     for _, folder, *_ in NEW.values():
         for source in (content / folder).glob("index.*.md"):
             text = source.read_text("utf-8")
             source.write_text("\n".join(line for line in text.splitlines()
                                         if not line.startswith("status: draft")) + "\n")
+    published = sitetool("check", "--content", str(content), "--no-cache")
+    # not even a notice (such as "not published: nothing refers to it" for photos.yml)
+    assert _lines_naming_new_folders(published) == []
     output = tmp_path / "output"
     built = build_site(content, output)
     assert built.returncode == 0, built.stderr
@@ -132,6 +136,11 @@ def test_new_output_passes_check_and_builds_once_published(created, tmp_path):
         heading = site.tree(latvian).findtext(".//h1").strip()
         assert heading == title.strip(), kind
         assert site.file_for(english) is not None, kind
+
+
+def _lines_naming_new_folders(check) -> list[str]:
+    return [line for line in check.stdout.splitlines()
+            if any(f"content/{folder}/" in line for _, folder, *_ in NEW.values())]
 
 
 def test_the_author_comes_from_the_settings_when_they_name_one(tmp_path):
