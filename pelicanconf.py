@@ -229,7 +229,7 @@ GALLERY_THUMBNAIL_WIDTH = 400  # in the gallery grid and on news cards
 GALLERY_DISPLAY_WIDTHS = [800, 1200, 1920]  # in the viewer; the widest is the no-JS link
 GALLERY_SHARE_WIDTH = 1200  # the cover's JPEG for link previews: the widest up to this
 GALLERY_FORMATS = {  # Pillow save options; in order of preference, JPEG last (the fallback)
-    "avif": {"quality": 60, "speed": 6},
+    "avif": {"quality": 50, "speed": 7},
     "webp": {"quality": 78, "method": 4},
     "jpeg": {"quality": 82, "optimize": True, "progressive": True},
 }
@@ -241,10 +241,11 @@ GALLERY_MAX_PIXELS = 80_000_000
 # pixels high, its whole length to zoom into and scroll along. Any length is shown.
 GALLERY_PANORAMA_RATIO = 2
 GALLERY_PANORAMA_HEIGHT = 1080
-# A format made only up to this width: AVIF is ~25 % smaller than WebP at equal SSIM but
-# costs 4× its CPU (benchmarks/README.md, "Photo formats"), so it is made for the sizes
-# pages show (the thumbnail and twice it: keep this at least 2 × GALLERY_THUMBNAIL_WIDTH);
-# the viewer's and the text's larger sizes are WebP (and JPEG).
+# A format made only up to this width: AVIF (speed 7, q50) needs 68–79 % of WebP's bytes
+# at equal SSIM at 400 and 800 px, but only ~87 % at 1200 and 1920 px, where it would more
+# than double a photo's CPU time (benchmarks/README.md, "Photo formats"); so it is made
+# for the sizes pages show (the thumbnail and twice it: keep this at least
+# 2 × GALLERY_THUMBNAIL_WIDTH); the viewer's and the text's larger sizes are WebP (and JPEG).
 GALLERY_FORMAT_MAX_WIDTH = {"avif": 800}
 GALLERY_WORKERS = 0  # processes for image work; 0 = one per CPU core
 # The preview (sitetool serve sets True) shows new photos by their thumbnails first and

@@ -8,6 +8,7 @@ camera-like photos: the sample content's photos and generated 4000×3000 camera 
     .venv/bin/pip install -e ".[bench]"     # scikit-image: not in requirements.lock
     .venv/bin/python benchmarks/photo_formats.py              # 2 generated photos
     .venv/bin/python benchmarks/photo_formats.py --generated 8 --widths 400 1200
+    .venv/bin/python benchmarks/photo_formats.py --avif-speeds 6 7 7+tune=iq --webp-methods 2
 
 Reading the tables: compare formats at *equal quality* — for each WebP setting, the
 bytes JPEG and AVIF (at each speed) need to reach the same SSIM (interpolated between their measured
@@ -37,8 +38,9 @@ from gallery.processing import UPRIGHT, to_srgb  # noqa: E402
 from generate_site import camera_photo  # noqa: E402
 
 AVIF_QUALITIES = (50, 60, 70)
+WEBP_QUALITIES = (70, 78, 86)
 SETTINGS = {  # format -> (Pillow format, {quality: save options}); AVIF's added per speed
-    "webp": ("WEBP", {q: {"quality": q, "method": 4} for q in (70, 78, 86)}),
+    "webp": ("WEBP", {q: {"quality": q, "method": 4} for q in WEBP_QUALITIES}),
     "jpeg": ("JPEG", {q: {"quality": q, "optimize": True, "progressive": True}
                       for q in (75, 82, 88)}),
 }
@@ -114,12 +116,23 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=2, help="generated camera photos")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--widths", type=int, nargs="+", default=[400, 800, 1200, 1920])
-    parser.add_argument("--avif-speeds", type=int, nargs="+", default=[6],
-                        help="libavif's speed settings to compare (0 slowest … 10)")
+    parser.add_argument("--avif-speeds", nargs="+", default=["6"], metavar="SPEED[+KEY=VALUE]",
+                        help="libavif's speed settings to compare (0 slowest … 10), each "
+                        "with the encoder's own options if any: 7+tune=iq")
+    parser.add_argument("--avif-qualities", type=int, nargs="+", default=list(AVIF_QUALITIES))
+    parser.add_argument("--webp-methods", type=int, nargs="*", default=[],
+                        help="WebP methods (0 fastest … 6) compared with method 4")
     args = parser.parse_args()
-    for speed in args.avif_speeds:
-        SETTINGS[f"avif s{speed}"] = ("AVIF", {q: {"quality": q, "speed": speed,
-                                                   "max_threads": 1} for q in AVIF_QUALITIES})
+    for variant in args.avif_speeds:
+        speed, *advanced = variant.split("+")
+        options = {"speed": int(speed), "max_threads": 1}
+        if advanced:
+            options["advanced"] = tuple(tuple(option.split("=", 1)) for option in advanced)
+        SETTINGS[f"avif s{variant}"] = ("AVIF", {q: {"quality": q, **options}
+                                                 for q in args.avif_qualities})
+    for method in args.webp_methods:
+        SETTINGS[f"webp m{method}"] = ("WEBP", {q: {"quality": q, "method": method}
+                                                for q in WEBP_QUALITIES})
 
     sources = sorted((ROOT / "content").rglob("photos/*.jpg"))
     rng = random.Random(args.seed)

@@ -3,7 +3,8 @@ place them in the output.
 
 - Decoding: JPEG draft mode decodes at the smallest DCT scale still at least as large as
   the widest rendition (a 4000×3000 photo for 1920 px decodes at 2000×1500, ~3× faster),
-  then the EXIF orientation read when planning is applied to that smaller image.
+  which is resized to that rendition as stored; the EXIF orientation read when planning
+  is applied to the result, and every narrower width made from the next wider one.
 - Colour: converted to sRGB through the embedded ICC profile (CMYK, Adobe RGB …);
   16-bit, greyscale and palette images become 8-bit RGB; transparency is flattened onto
   white. Every output is saved without EXIF, GPS, XMP, ICC or comments.
@@ -49,7 +50,7 @@ from worker_processes import usable_cores
 from .photos import EXTENSIONS, QUARTER_TURNS, Photo, Rendition
 
 # Bump when the way pixels are produced changes, to redo every cached rendition.
-PIPELINE = 2
+PIPELINE = 3
 # Sent with a function that makes the renditions left for later and returns how many
 # photos it completed (the preview connects to it; a named signal, so it needs no import).
 DEFERRED = blinker.signal("gallery_renditions_deferred")
@@ -110,7 +111,7 @@ def to_srgb(image: Image.Image) -> Image.Image:
         background = Image.new("RGB", image.size, "white")
         background.paste(image, mask=image.getchannel("A"))
         image = background
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")  # no copy for nothing
 
 
 def _save_atomically(image: Image.Image, target: Target) -> None:
@@ -124,24 +125,22 @@ def _save_atomically(image: Image.Image, target: Target) -> None:
 
 def render(job: Job) -> str | None:
     """Make a photo's missing renditions; the reason when the photo cannot be decoded."""
+    sizes = sorted({(t.width, t.height) for t in job.targets}, reverse=True)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # size checked
             with Image.open(job.source) as image:
                 image.draft(image.mode, job.decode_size)
-                image.load()
-                # the planned orientation, so the pixels match the sizes in the markup
-                turned = (image.transpose(UPRIGHT[job.orientation])
-                          if job.orientation in UPRIGHT else image.copy())
-                turned.info = dict(image.info)  # to_srgb reads the ICC profile
-                pixels = to_srgb(turned)
-        sizes = sorted({(t.width, t.height) for t in job.targets}, reverse=True)
+                # the widest rendition first, as stored (`decode_size`), turned upright
+                # after: fewer pixels to move (a portrait's are decoded at full size)
+                pixels = _resized(to_srgb(image), job.decode_size)
+        if job.orientation in UPRIGHT:  # as planned, so the pixels match the markup
+            pixels = pixels.transpose(UPRIGHT[job.orientation])
         for width, height in sizes:
-            # each width from the next larger one: resampling a 1920 px image to 1200,
-            # not the decoded 2000 px one, and so on down to the thumbnail
-            pixels = pixels.resize((width, height), Image.Resampling.LANCZOS,
-                                   reducing_gap=3.0)
-            pixels.info = {}  # nothing of the source's metadata travels on
+            if pixels.size != (width, height):
+                # each width from the next larger one: resampling a 1920 px image to
+                # 1200, not the decoded 2000 px one, and so on down to the thumbnail
+                pixels = _resized(pixels, (width, height))
             for target in job.targets:
                 if (target.width, target.height) == (width, height):
                     _save_atomically(pixels, target)
@@ -149,6 +148,12 @@ def render(job: Job) -> str | None:
             ImageCms.PyCMSError) as error:
         return str(error) or type(error).__name__
     return None
+
+
+def _resized(pixels: Image.Image, size: tuple[int, int]) -> Image.Image:
+    resized = pixels.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    resized.info = {}  # nothing of the source's metadata travels on
+    return resized
 
 
 class Cache:
