@@ -10,6 +10,7 @@ import shutil
 
 import feedparser
 import lxml.html
+from icalendar import Calendar
 
 from site_helpers import BuiltSite, build_site
 from typography import quote_html, quote_text
@@ -54,12 +55,19 @@ def _strings(data) -> list[str]:
 
 
 def _read_texts(site, prefix_en: bool):
-    """(file, text) of every text residents read on the pages and in the feeds of one
-    language: page text, alt and title texts, link previews, JSON-LD, feed titles and
-    the text (and alt texts) of feed entries' summaries and contents."""
-    for file in [*site.html_files(), *sorted(site.root.rglob("*.xml"))]:
+    """(file, text) of every text residents read on the pages, in the feeds and the
+    calendars of one language: page text, alt and title texts, link previews, JSON-LD,
+    feed titles and the text (and alt texts) of feed entries' summaries and contents,
+    events' summaries, places and descriptions."""
+    for file in [*site.html_files(), *sorted(site.root.rglob("*.xml")),
+                 *sorted(site.root.rglob("*.ics"))]:
         relative = file.relative_to(site.root).as_posix()
         if relative.startswith("en/") != prefix_en or relative == "sitemap.xml":
+            continue
+        if file.suffix == ".ics":
+            for event in Calendar.from_ical(file.read_bytes()).walk("VEVENT"):
+                for name in ("SUMMARY", "LOCATION", "DESCRIPTION"):
+                    yield relative, str(event.get(name, ""))
             continue
         if file.suffix == ".xml":
             for entry in feedparser.parse(file.read_bytes()).entries:
@@ -102,8 +110,11 @@ def test_quotes_typed_straight_in_every_kind_of_text_are_set(site):
                      "palīdzības centrs „Mūsmājas”."]),
             (True, ["door says “Sociālā virtuve”.", "“Pīlādzis” day centre for older people",
                     "At the “Pīlādzis” day centre"])):
-        texts = [text for _, text in _read_texts(site, prefix_en)]
-        assert [e for e in expected if not any(e in text for text in texts)] == []
+        read = list(_read_texts(site, prefix_en))
+        assert [e for e in expected if not any(e in text for _, text in read)] == []
+        # feeds and calendars are read too (a consultation's title has quotes)
+        for suffix in (".xml", ".ics"):
+            assert any(file.endswith(suffix) and "”" in text for file, text in read), suffix
 
 
 def test_typed_quotes_become_the_languages_in_pages_and_feeds(tmp_path, sample_content):
