@@ -45,6 +45,28 @@ def test_only_text_changes_in_html():
     assert quote_html(html, None) == html, "a language without quotation marks"
 
 
+def test_the_schema_sets_quotes_in_what_residents_read_only():
+    from content_schema import Field, FrontMatter, validate
+    from content_schema.fields import translated
+
+    settings = {"LANGUAGES": ["lv", "en"], "DEFAULT_LANG": "lv",
+                "QUOTATION_MARKS": {"lv": LATVIAN, "en": ENGLISH}}
+    fields = {"title": Field("text", prose=True), "steps": Field("list", prose=True),
+              "name": translated("…", "…"), "file": Field("text"), "tags": Field("list"),
+              "link": Field("url")}
+    typed = {"title": 'centre "Līči"', "steps": ['call "112"'],
+             "name": {"lv": 'centrs "Līči"', "en": 'the "Līči" centre'},
+             "file": 'a"b.pdf', "tags": ['"x"'], "link": 'https://x.lv/?q="a"'}
+    values, problems = validate("x", FrontMatter(typed, "", {}), "x.md", settings,
+                                fields=fields, lang="en")
+    assert problems == []
+    assert values == {"title": "centre “Līči”", "steps": ["call “112”"],
+                      "name": {"lv": "centrs „Līči”", "en": "the “Līči” centre"},
+                      "file": 'a"b.pdf', "tags": ['"x"'], "link": 'https://x.lv/?q="a"'}
+    values, _ = validate("x", FrontMatter(typed, "", {}), "x.yml", settings, fields=fields)
+    assert values["title"] == "centre „Līči”", "a data file's text for both languages"
+
+
 def _strings(data) -> list[str]:
     """Every string value of JSON-LD, however deep."""
     if isinstance(data, dict):
