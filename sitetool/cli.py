@@ -99,8 +99,9 @@ def run_new(command: Command) -> int:
                        language=Locale.parse(command.lang).languages[lang]))
         print(f"  {file.name} — {what}")
     if created.photos:
-        print("  " + _("{folder}/ — put the photos here and describe each one in {sidecar}",
-                       folder=created.photos.name, sidecar=settings["GALLERY_SIDECAR"]))
+        print("  " + _("{folder}/ — put the photos here and describe each one under "
+                       "'photos:' in {file}", folder=created.photos.name,
+                       file=f"index.{default}.md"))
     print(_("It is a draft: when it is ready, delete the line 'status: draft' and run "
             "sitetool check."))
     return 0
@@ -199,7 +200,7 @@ def run_serve(command: Command) -> int:
                   flush=True)
             command.problems(outcome.problems, sys.stdout)
 
-    def announce(url):
+    def announce(url, editor_url):
         print(_("Preview: {url} — it is rebuilt whenever you save. Stop with Ctrl+C.",
                 url=url), flush=True)
 
@@ -209,6 +210,9 @@ def run_serve(command: Command) -> int:
     except KeyboardInterrupt:  # Ctrl+C is how an editor stops it
         return 0
     except OSError as error:
+        if editor_url:
+            print(_("Web editor: {url} — write and change stories in the browser.",
+                    url=editor_url), flush=True)
         if error.errno != errno.EADDRINUSE:
             raise
         print(_("Port {port} is already in use (is another preview running?). Stop it, or "

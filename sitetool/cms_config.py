@@ -8,8 +8,13 @@ type, its required flag and its choices, so the form and the checker cannot drif
 - Stories, services and pages are bundles: `index.lv.md` and `index.en.md` in one folder
   (Decap's i18n `multiple_files`). A field the translation inherits (`Field.inherit`) is
   asked once, in the Latvian form, and written only to `index.lv.md` (`i18n: false`).
-- Every news kind is a collection of its own (filtered on `kind`). Photos and documents
-  are uploaded into the story's `photos/` folder (Decap's per-entry media folder).
+- Every news kind is a collection of its own (filtered on `kind`). Documents (and images
+  in the text) are uploaded into the entry's own folder, photos into its `photos/`
+  (the photo fields' own media folder). A story's photos are its `photos:` list (the
+  gallery's entries: file, alt text and caption in each language, credit); a field
+  another replaces (`Field.replaced_by`: `gallery:`) is not asked.
+- Files a field names for publishing (`PUBLISHED_FILE_FIELDS`: a consultation's
+  documents) are uploaded, not typed.
 - Offices and notices are data files (`content/<section>/<slug>.yml`); their texts are
   in both languages inside the file, so they are not translated file by file.
 - Dates are picked in the browser's date field and written as DD.MM.YYYY, the way the
@@ -30,7 +35,7 @@ BUNDLES = {"news": "{{year}}/{{slug}}/index", "services": "{{slug}}/index",
 DATA_FILES = ("offices", "notices")
 # Fields whose values name other content: the choices are what exists there.
 REFERENCES = {"services": "services", "offices": "offices"}
-PHOTO_FIELDS = {"cover", "gallery"}  # paths of files in the story's photos/
+PHOTO_FIELDS = {"cover", "photos.file"}  # paths of files in the story's photos/
 BODY = "body"  # Decap's name for the text below the front matter
 
 
@@ -63,8 +68,6 @@ def cms_config(settings, lang: str, backend: dict) -> dict:
         fields = fields_of("news", kind)
         collection = _bundle("news", kind, names, lang, fields, choices, settings)
         collection["filter"] = {"field": "kind", "value": kind}
-        collection["media_folder"] = settings["GALLERY_FOLDER"]
-        collection["public_folder"] = settings["GALLERY_FOLDER"]
         config["collections"].append(collection)
     for section in ("services", "pages"):
         config["collections"].append(
@@ -83,7 +86,7 @@ def _label(names: dict, key: str, lang: str) -> str:
 def _bundle(section, name, names, lang, fields, choices, settings) -> dict:
     widgets = [_widget(field_name, field, names, lang, choices, translated=True,
                        fixed={"kind": name} if section == "news" else {})
-               for field_name, field in fields.items()]
+               for field_name, field in fields.items() if not field.replaced_by]
     widgets.append({"name": BODY, "label": _label(names, BODY, lang), "widget": "markdown",
                     "required": False, "i18n": True})
     collection = {
@@ -94,10 +97,9 @@ def _bundle(section, name, names, lang, fields, choices, settings) -> dict:
         "summary": "{{title}}" + (" · {{date}}" if "date" in fields else ""),
         "sortable_fields": [f for f in ("date", "title") if f in fields],
         "fields": widgets,
+        # documents and images in the text beside index.lv.md (photos: PHOTO_FIELDS)
+        "media_folder": "", "public_folder": "",
     }
-    if section != "news":  # services and pages keep their documents beside them
-        collection["media_folder"] = ""
-        collection["public_folder"] = ""
     return collection
 
 
@@ -115,19 +117,23 @@ def _data_files(section, names, lang, fields, choices, default: str) -> dict:
 
 
 def _widget(name: str, field: Field, names, lang, choices, translated: bool,
-            fixed: dict | None = None) -> dict:
-    """One form field for a schema field."""
+            fixed: dict | None = None, path: str = "") -> dict:
+    """One form field for a schema field (`path`: its record's, `documents` for
+    `documents.file`)."""
+    path = f"{path}.{name}" if path else name
     widget = {"name": name, "label": _label(names, name, lang), "required": field.required}
     if translated:
         widget["i18n"] = not field.inherit
     if fixed and name in fixed:  # the collection's own kind: set, not asked
         return {**widget, "widget": "hidden", "default": fixed[name]}
+    if path in PHOTO_FIELDS:  # uploaded into the story's photos/, named photos/…
+        folder = choices.settings["GALLERY_FOLDER"]
+        return {**widget, "widget": "image", "choose_url": False, "media_folder": folder,
+                "public_folder": folder}
+    if path in choices.settings["PUBLISHED_FILE_FIELDS"]:  # beside index.lv.md
+        return {**widget, "widget": "file", "choose_url": False}
     if field.example and field.type not in ("record", "records", "bool"):
-        widget["hint"] = f"{_label(names, 'example', lang)}: {field.example}"
-    if name in PHOTO_FIELDS:
-        image = {"widget": "image", "choose_url": False}
-        return {**widget, **(image if field.type == "text" else {
-            "widget": "list", "field": {"name": "photo", "label": widget["label"], **image}})}
+        widget["hint"] = f"{_label(names, 'example', lang)}: {field.example_in(lang)}"
     options = choices.of(name, field)
     if field.type == "choice":
         return {**widget, "widget": "select", "options": options}
@@ -142,7 +148,7 @@ def _widget(name: str, field: Field, names, lang, choices, translated: bool,
         return {**widget, "widget": "datetime", "date_format": "DD.MM.YYYY",
                 "time_format": False}
     if field.type in ("record", "records"):
-        children = [_widget(n, f, names, lang, choices, translated=False)
+        children = [_widget(n, f, names, lang, choices, translated=False, path=path)
                     for n, f in field.fields.items()]
         return {**widget, "widget": "object" if field.type == "record" else "list",
                 "fields": children}

@@ -29,7 +29,7 @@ class Kind:
     news_kind: str | None = None  # the `kind:` of a story
 
 
-# The photo file named in photos.yml's example (and in the cover and gallery examples).
+# The photo file named in the examples of `photos:` and `cover:` (in photos/).
 EXAMPLE_PHOTO = "foto-1.jpg"
 
 
@@ -75,10 +75,9 @@ def create(kind: Kind, title: str, day: date, settings, messages: Messages) -> C
         files.append(path)
     photos = None
     if kind.section == "news" and "gallery" in settings["PLUGINS"]:
+        # where the photos go; each is described in the `photos:` of index.lv.md
         photos = folder / settings["GALLERY_FOLDER"]
         photos.mkdir()
-        (photos / settings["GALLERY_SIDECAR"]).write_text(
-            _sidecar_template(settings, Messages(default)), "utf-8")
     return Created(folder, files, photos)
 
 
@@ -166,19 +165,3 @@ def _example_lines(name: str, field: Field, lang: str, note: str = "") -> list[s
             children = ["- " + children[0]] + ["  " + line for line in children[1:]]
         return [f"{name}:" + (f"  # {note}" if note else "")] + ["  " + c for c in children]
     return [_line(name, field.example_in(lang) or "…", note)]  # examples are YAML as written
-
-
-def _sidecar_template(settings, messages: Messages) -> str:
-    """The gallery's photo list (plugins/gallery/sidecar.py), empty, with one commented
-    entry to copy."""
-    _ = messages._
-    lines = _comment(_("Photos of this story, in the order to show them: one entry per "
-                       "photo file in this folder. 'alt' says what the photo shows, for "
-                       "people who cannot see it (required in every language); 'caption' "
-                       "is shown under it."))
-    lines += ["#", f"# - file: {EXAMPLE_PHOTO}"]
-    for part in ("alt", "caption"):
-        lines.append(f"#   {part}:")
-        lines += [f"#     {lang}: …" for lang in settings["LANGUAGES"]]
-    lines.append("#   credit: …")
-    return "\n".join(lines) + "\n"

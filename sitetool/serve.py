@@ -47,6 +47,7 @@ from pelican_contract import SelectiveWriter
 from . import ROOT, security_headers, web_editor
 from .build import build
 from .check import publishing_problems
+from .i18n import Messages
 from .pipeline import (
     Entry,
     collecting_logs,
@@ -449,7 +450,8 @@ def _tell(outcome: Outcome, report, broadcast: Broadcast, lang: str) -> None:
 def serve(settings_file: Path, output: Path, host: str, port: int, overrides: dict,
           lang: str, report, announce) -> None:
     """Serve until interrupted; `report(outcome)` tells the editor about each build,
-    `announce(url)` where to look."""
+    `announce(url, editor_url)` where to look (the web editor's address, or None when it
+    is not there)."""
     import watchfiles
 
     headers = security_headers.read(
@@ -471,10 +473,10 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
         server.editor = web_editor.PreviewEditor(
             load_settings(settings_file, overrides), Path(admin_files.name))
     except web_editor.WebEditorMissing as error:
-        print(error, file=sys.stderr, flush=True)  # the preview works without it
+        print(error.says(Messages(lang)), file=sys.stderr, flush=True)
     _tell(previewer.full(), report, broadcast, lang)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    announce(address + "/")
+    announce(address + "/", address + web_editor.PREFIX if server.editor else None)
     watched = [previewer.content, *(ROOT / name for name in WATCHED_CODE),
                Path(settings_file).resolve()]
     try:

@@ -27,6 +27,7 @@ from worker_processes import die_with_this_process
 
 from . import ROOT, security_headers
 from .cms_config import cms_config
+from .i18n import Messages
 
 SOURCES = Path(__file__).with_name("admin")
 DECAP_DIST = ROOT / "node_modules" / "decap-cms" / "dist"
@@ -41,7 +42,23 @@ TYPES = {".yml": "text/yaml; charset=utf-8", ".json": "application/json; charset
 
 
 class WebEditorMissing(RuntimeError):
-    """What the editor needs is not installed (the message says how to install it)."""
+    """The npm `package` the editor needs is not installed, or (`installed`) its local
+    server did not start; `says()` tells the editor in the CLI's language."""
+
+    def __init__(self, package: str, installed: bool = False):
+        super().__init__(f"{package} " + ("did not start" if installed else "is not installed"))
+        self.package, self.installed = package, installed
+
+    def says(self, messages: Messages) -> str:
+        _ = messages._
+        if self.installed:
+            return _("The web editor's local server ({package}) did not start; the preview "
+                     "works without the editor. Stop the preview and start it again.",
+                     package=self.package)
+        return _("The web editor is not installed ({package} is missing), so /admin/ is "
+                 "not served; the preview works without it. To install it, run: make "
+                 "test-tools (npm ci installs it from package-lock.json).",
+                 package=self.package)
 
 
 def _decap_file(name: str) -> bool:
@@ -54,8 +71,7 @@ def _decap_file(name: str) -> bool:
 def assemble(settings, target: Path, backend: dict) -> Path:
     """Write the editor's files into `target` (the preview's or a site's admin/)."""
     if not DECAP_DIST.is_dir():
-        raise WebEditorMissing("the web editor is not installed: run `make test-tools` "
-                               "(npm ci installs Decap CMS from package-lock.json)")
+        raise WebEditorMissing("decap-cms")
     decap = target / "decap"
     decap.mkdir(parents=True, exist_ok=True)
     for source in DECAP_DIST.iterdir():
@@ -83,8 +99,7 @@ class LocalBackend:
 
     def __init__(self, content: Path, timeout: float = 30):
         if not DECAP_SERVER.is_file():
-            raise WebEditorMissing("the web editor's local server is not installed: run "
-                                   "`make test-tools` (npm ci installs decap-server)")
+            raise WebEditorMissing("decap-server")
         self.port = _free_port()
         self.process = subprocess.Popen(
             ["node", str(DECAP_SERVER)], cwd=content, stdin=subprocess.DEVNULL,
@@ -97,8 +112,7 @@ class LocalBackend:
         while not self._listening():
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise WebEditorMissing("the web editor's local server (decap-server) did "
-                                       "not start")
+                raise WebEditorMissing("decap-server", installed=True)
             time.sleep(0.1)
 
     def _listening(self) -> bool:

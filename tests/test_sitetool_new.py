@@ -53,7 +53,9 @@ def test_new_makes_the_folder_and_says_what_to_do(created):
     assert "  index.en.md — the English translation" in result.stdout.splitlines()
     folder = content / NEW["visit"][1]
     assert sorted(p.name for p in folder.iterdir()) == ["index.en.md", "index.lv.md", "photos"]
-    assert [p.name for p in (folder / "photos").iterdir()] == ["photos.yml"]
+    assert not list((folder / "photos").iterdir())  # described in index.lv.md's photos:
+    assert ("  photos/ — put the photos here and describe each one under 'photos:' in "
+            "index.lv.md") in result.stdout.splitlines()
 
 
 def test_the_latvian_file_is_filled_in_from_the_schema_and_settings(created):
@@ -183,7 +185,7 @@ def _uncomment_examples(front_matter_file: Path) -> list[str]:
 
 def test_every_example_in_new_files_passes_check(tmp_path):
     """Each kind's files with all their examples taken up (and the files the examples
-    name put in place: the photo of photos.yml's example, the consultation's document)."""
+    name put in place: the photo of the `photos:` example, the consultation's document)."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     photo = next((ROOT / "content/news").rglob("photos/*.jpg"))
@@ -195,11 +197,7 @@ def test_every_example_in_new_files_passes_check(tmp_path):
             still_commented = _uncomment_examples(source)
             # a document's link is the alternative to its file: it stays commented
             assert all(line.startswith("# link: ") for line in still_commented), kind
-        sidecar = story / "photos" / "photos.yml"
-        if sidecar.exists():
-            comment, example = sidecar.read_text("utf-8").split("\n#\n")
-            sidecar.write_text(comment + "\n" + example.replace("# ", "").replace("#", ""),
-                               "utf-8")
+        if (story / "photos").is_dir():
             shutil.copy(photo, story / "photos" / EXAMPLE_PHOTO)
         latvian = (story / "index.lv.md").read_text("utf-8")
         for name in re.findall(r"^\s+file: (\S+)$", latvian, re.MULTILINE):  # documents
@@ -208,4 +206,4 @@ def test_every_example_in_new_files_passes_check(tmp_path):
     assert check.returncode == 0, check.stdout
     assert "Errors" not in check.stdout and "Warnings" not in check.stdout
     visit = (content / NEW["visit"][1] / "index.lv.md").read_text("utf-8")
-    assert "\nservices: [sociala-virtuve]\n" in visit and "\ngallery: [photos/" in visit
+    assert "\nservices: [sociala-virtuve]\n" in visit and "\nphotos:\n  - file: photos/" in visit

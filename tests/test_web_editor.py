@@ -3,12 +3,15 @@ follows the content schema, and an editor's story written in the browser lands i
 content/ as the files `sitetool check` and the site expect."""
 
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 from PIL import Image
+from playwright.sync_api import expect
 
+import web_editor_steps as steps
 from content_schema import schema, slugify_title
 from site_helpers import build_site
 from sitetool.cms_config import BODY, PHOTO_FIELDS, REFERENCES, cms_config
@@ -22,7 +25,7 @@ SCHEMA = schema(SETTINGS)  # the core's fields and those the loaded plugins decl
 # so a new type or a changed mapping fails here).
 WIDGETS = {"text": "string", "url": "string", "number": "number", "bool": "boolean",
            "date": "datetime", "choice": "select", "list": "list", "hours": "list",
-           "record": "object", "records": "list"}
+           "record": "object", "records": "list", "slug": "string"}
 
 
 # --- The form and the schema ----------------------------------------------------------
@@ -34,12 +37,15 @@ def _schema_of(collection: dict) -> dict:
     return SCHEMA.fields(name)
 
 
-def _expected_widget(name: str, field, collection: str) -> str:
-    if name == "kind" and collection in SETTINGS["NEWS_KINDS"]:
+def _expected_widget(path: str, field, collection: str) -> str:
+    """`path`: the field's, within its record's (`photos.file`)."""
+    if path == "kind" and collection in SETTINGS["NEWS_KINDS"]:
         return "hidden"  # each kind is its own collection
-    if name in PHOTO_FIELDS:
-        return "image" if field.type == "text" else "list"
-    if field.type == "list" and (field.choices or name in REFERENCES):
+    if path in PHOTO_FIELDS:
+        return "image"
+    if path in SETTINGS["PUBLISHED_FILE_FIELDS"]:
+        return "file"
+    if field.type == "list" and (field.choices or path in REFERENCES):
         return "select"
     return WIDGETS[field.type]
 
@@ -51,10 +57,15 @@ def _compare(fields: dict, widgets: list[dict], collection: str, where: str,
     by_name = {w["name"]: w for w in widgets}
     for name, field in fields.items():
         widget = by_name.get(name)
+        path = f"{where}.{name}".partition(".")[2]
+        if field.replaced_by:  # asked as the field that replaces it (gallery: as photos:)
+            if widget is not None or field.replaced_by not in by_name:
+                drift.append(f"{where}.{name}: should be asked as {field.replaced_by}")
+            continue
         if widget is None:
             drift.append(f"{where}.{name}: in the schema, not in the form")
             continue
-        expected = _expected_widget(name, field, collection)
+        expected = _expected_widget(path, field, collection)
         if widget["widget"] != expected:
             drift.append(f"{where}.{name}: widget {widget['widget']}, expected {expected}")
         if widget["required"] != field.required:
@@ -172,6 +183,10 @@ def admin_page(browser, editor):
             route.abort()
 
     page.route("**/*", guard)
+    # The tests follow the preview's rebuilds themselves (_wait_for_page); its reload
+    # script would reload a page while a test opens another.
+    page.route("**/_sitetool/reload.js", lambda route: route.fulfill(
+        content_type="text/javascript", body=""))
     page.on("console", lambda m: troubles.append(f"console: {m.text}")
             if m.type == "error" else None)
     page.on("response", lambda r: troubles.append(f"{r.status}: {r.url}")
@@ -180,100 +195,112 @@ def admin_page(browser, editor):
     context.close()
 
 
-def _publish(page) -> None:
-    page.get_by_role("button", name="Publicēt").click()
-    page.get_by_text("Publicēt tūlīt").click()
-    page.get_by_text(re.compile("^Ieraksts (saglabāts|publicēts)$")).wait_for()
+def _next_event(events) -> str:
+    """The next event the preview sends its tabs (a build's reload or problems, or the
+    ping it sends every 15 s)."""
+    name = ""
+    for line in events:
+        if line.startswith(b"event: "):
+            name = line[7:].decode().strip()
+        elif line == b"\n" and name:
+            return name
+    raise AssertionError("the preview closed its events")
 
 
 def _wait_for_page(page, url: str, text: str) -> None:
-    """Until the preview, rebuilt after the save, shows `text` at `url`."""
-    for _ in range(120):
-        page.goto(url)
-        if text in page.locator("body").text_content():
-            return
-        page.wait_for_timeout(1000)
+    """Until the preview, rebuilt after the save, shows `text` at `url`. The preview's
+    events are followed from before the page is loaded, so a build that ends after the
+    page was read is always heard of."""
+    origin = re.match(r"https?://[^/]+", url)[0]
+    with urllib.request.urlopen(f"{origin}/_sitetool/events", timeout=60) as events:
+        _next_event(events)  # connected: the problems that stand, if any
+        for _ in range(40):
+            page.goto(url)
+            if text in page.locator("main").text_content():
+                return
+            _next_event(events)
     pytest.fail(f"{url} does not show {text!r}")
 
 
+def _photo(path: Path, colour: str) -> Path:
+    Image.new("RGB", (1200, 800), colour).save(path, quality=85)
+    return path
+
+
+PHOTOS = [  # file, colour, alt text and caption in Latvian and English
+    ("zale-1.jpg", "#2a6f97", {"lv": "Dienas centra zāle ar apaļu galdu",
+                               "en": "The hall of the day centre with a round table"},
+     {"lv": "Dienas centra zāle", "en": "The hall of the day centre"}),
+    ("zale-2.jpg", "#c9a227", {"lv": "Kolēģi no Dobeles pie ieejas",
+                               "en": "Colleagues from Dobele at the entrance"},
+     {"lv": "Pie ieejas", "en": "At the entrance"}),
+]
+
+
 @pytest.mark.browser
-def test_an_editor_writes_a_bilingual_story_in_the_browser(admin_page, editor):
+def test_an_editor_writes_a_bilingual_story_with_photos_and_a_document(admin_page, editor,
+                                                                       tmp_path):
+    """A visit story written in the form, with two photos described in both languages
+    and a programme (PDF) linked from the text: the files on disk pass `sitetool check`
+    and both languages' pages show the gallery with those alt texts."""
     page, url, troubles = admin_page
     content = editor[0]
     title, english = "Vizīte Dobeles sociālajā dienestā", "A visit to the Dobele social service"
-    page.goto(f"{url}/admin/#/collections/visit/new")
-    titles = page.get_by_label("Virsraksts")
-    titles.first.wait_for()
-    assert page.get_by_text("Rakstāt valodā: LV").is_visible()  # Latvian interface
-    titles.nth(0).fill(title)
-    titles.nth(1).fill(english)
-    page.get_by_label("Datums").first.fill("2026-11-20")  # the browser's date field
-    texts = page.locator("[data-slate-editor]")
-    texts.nth(0).click()
-    page.keyboard.type("Kolēģi no Dobeles iepazinās ar mūsu dienas centru.")
-    texts.nth(1).click()
-    page.keyboard.type("Colleagues from Dobele visited our day centre.")
+    steps.open_new_story(page, url)
+    expect(page.get_by_text("Rakstāt valodā: LV")).to_be_visible()  # Latvian interface
+    steps.write_story(page, (title, english), "2026-11-20",
+                      ("Kolēģi no Dobeles iepazinās ar mūsu dienas centru.",
+                       "Colleagues from Dobele visited our day centre."))
+    for name, colour, alt, caption in PHOTOS:
+        steps.add_photo(page, _photo(tmp_path / name, colour), alt, caption)
+    programme = tmp_path / "programma.pdf"
+    programme.write_bytes(b"%PDF-1.4\n% the visit's programme\n%%EOF\n")
+    steps.add_document(page, programme, "Vizītes programma")
     page.get_by_title("Rādīt vai slēpt priekšskatījumu").click()  # the preview pane
-    preview = page.frame_locator("iframe").locator("h1")
-    assert preview.text_content() == title
+    preview = page.frame_locator("iframe")
+    expect(preview.locator("h1")).to_have_text(title)
     site_css = re.search(r'href="[^"]*(/theme/site\.[0-9a-f]+\.css)"',
                          page.request.get(f"{url}/").text())[1]
-    assert page.frame_locator("iframe").locator(
-        f'link[rel="stylesheet"][href$="{site_css}"]').count() == 1  # the site's CSS
-    _publish(page)
+    expect(preview.locator(f'link[rel="stylesheet"][href$="{site_css}"]')).to_have_count(1)
+    steps.publish(page)
 
     folder = content / "news" / "2026" / slugify_title(title)  # as `sitetool new` names it
     latvian = (folder / "index.lv.md").read_text("utf-8")
     translation = (folder / "index.en.md").read_text("utf-8")
     assert f"title: {title}\ndate: 20.11.2026\nkind: visit\n" in latvian
     assert "Kolēģi no Dobeles iepazinās ar mūsu dienas centru." in latvian
-    # the translation has its own words; date and kind come from the Latvian file
+    # the translation has its own words; date, kind and photos come from the Latvian file
     assert translation.startswith(f"---\ntitle: {english}\n---\n")
     assert "Colleagues from Dobele visited our day centre." in translation
+    # the photos in photos/, described in the story's `photos:` (the gallery's entries)
+    assert _front_matter(folder / "index.lv.md")["photos"] == [
+        {"file": f"photos/{name}", "alt": alt, "caption": caption}
+        for name, _, alt, caption in PHOTOS]
+    for name, *_ in PHOTOS:
+        assert (folder / "photos" / name).read_bytes() == (tmp_path / name).read_bytes()
+    # the document beside index.lv.md, linked from the text
+    assert (folder / "programma.pdf").read_bytes() == programme.read_bytes()
+    assert "[Vizītes programma](programma.pdf)" in latvian
 
     checked = sitetool("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"{folder.name}/" not in checked.stdout, checked.stdout  # not even a warning
 
-    _wait_for_page(page, f"{url}/jaunumi/2026/{folder.name}/", title)
-    _wait_for_page(page, f"{url}/en/news/2026/{folder.name}/", english)
-    assert not troubles, "\n".join(troubles)
-
-
-@pytest.mark.browser
-def test_photos_are_uploaded_into_the_storys_photos_folder(admin_page, editor, tmp_path):
-    """Decap writes the photos and the `gallery:` list; the alt texts and captions of
-    photos/photos.yml it cannot write (docs/web-editor.md), and check says so."""
-    page, url, troubles = admin_page
-    content = editor[0]
-    photos = []
-    for number, colour in enumerate(("#2a6f97", "#c9a227"), 1):
-        photo = tmp_path / f"zale-{number}.jpg"
-        Image.new("RGB", (1200, 800), colour).save(photo, quality=85)
-        photos.append(photo)
-    page.goto(f"{url}/admin/#/collections/visit/new")
-    titles = page.get_by_label("Virsraksts")
-    titles.first.wait_for()
-    titles.nth(0).fill("Vizīte ar foto")
-    titles.nth(1).fill("A visit with photos")
-    page.get_by_label("Datums").first.fill("2026-11-21")
-    for photo in photos:
-        page.get_by_role("button", name="Pievienot: foto galerija").first.click()
-        page.get_by_role("button", name="Izvēlēties attēlu").last.click()
-        with page.expect_file_chooser() as chooser:
-            page.get_by_text("Augšupielādēt").click()
-        chooser.value.set_files(photo)
-        page.get_by_role("button", name="Izmantot izvēlēto").click()
-    _publish(page)
-
-    folder = content / "news" / "2026" / "vizite-ar-foto"
-    for photo in photos:
-        assert (folder / "photos" / photo.name).read_bytes() == photo.read_bytes()
-    front_matter = yaml.safe_load((folder / "index.lv.md").read_text("utf-8").split("---")[1])
-    assert front_matter["gallery"] == [f"photos/{p.name}" for p in photos]
-    checked = sitetool("check", "--content", str(content))
-    missing_alt = re.findall(r"news/2026/vizite-ar-foto/photos/(zale-\d\.jpg).*no alt text",
-                             checked.stdout)
-    assert sorted(missing_alt) == [p.name for p in photos], checked.stdout
+    latvian_page = f"{url}/jaunumi/2026/{folder.name}/"
+    _wait_for_page(page, latvian_page, title)
+    english_page = url + page.locator('link[rel="alternate"][hreflang="en"]').get_attribute(
+        "href").removeprefix(url)  # its address, whatever makes it
+    for address, lang, heading in ((latvian_page, "lv", title), (english_page, "en", english)):
+        _wait_for_page(page, address, heading)
+        gallery = page.locator("main img[alt]")
+        assert [gallery.nth(i).get_attribute("alt") for i in range(gallery.count())] == [
+            alt[lang] for _, _, alt, _ in PHOTOS]
+        for _, _, _, caption in PHOTOS:
+            expect(page.locator("main").get_by_text(caption[lang], exact=True)).to_be_visible()
+    page.goto(latvian_page)
+    document = page.get_by_role("link", name="Vizītes programma")
+    assert page.request.get(document.evaluate("link => link.href")).body() == (
+        programme.read_bytes())  # published, where the link points
     assert not troubles, "\n".join(troubles)
 
 
@@ -293,7 +320,7 @@ def test_an_editor_changes_a_services_cost(admin_page, editor):
     cost = page.get_by_label("Maksa").first
     cost.wait_for()
     cost.fill("2,50 EUR par pusdienām")
-    _publish(page)
+    steps.publish(page)
     assert _front_matter(folder / "index.lv.md") == {**before["lv"],
                                                       "cost": "2,50 EUR par pusdienām"}
     assert _front_matter(folder / "index.en.md") == before["en"]

@@ -35,6 +35,9 @@ class Field:
     def example_in(self, lang: str) -> str:
         return (self.examples or {}).get(lang, self.example)
 
+    # still read in files written before, but written as another field now: `sitetool
+    # new` and the web editor write that one (`gallery:` as the gallery's `photos:`)
+    replaced_by: str = ""
 
 STATUS = Field("choice", choices=("draft", "published"), inherit=True, example="draft")
 
@@ -58,7 +61,8 @@ CORE_FIELDS: dict[str, dict[str, Field]] = {
         # the photo of `sitetool new`'s photos.yml example (sitetool/scaffold.py)
         "cover": Field("text", inherit=True, example="photos/foto-1.jpg"),
         # the photos to show, in order, instead of all of photos/ (plugins/gallery)
-        "gallery": Field("list", inherit=True, example="[photos/foto-1.jpg]"),
+        "gallery": Field("list", inherit=True, example="[photos/foto-1.jpg]",
+                         replaced_by="photos"),
         "services": Field("list", inherit=True, example="[sociala-virtuve]"),
         "status": STATUS,
     },

@@ -4,11 +4,13 @@ one folder.
 
 A plugin declares, in its package (`__init__.py`, usually from its `fields.py`):
 - `FIELDS = {section: {name: Field}}`: the files of `content/<section>/` it reads;
-- `KIND_FIELDS = {kind: {name: Field}}`: the extra fields of a story of that `kind:`.
+- `KIND_FIELDS = {kind: {name: Field}}`: the extra fields of a story of that `kind:`;
+- `MORE_FIELDS = {section: {name: Field}}`: fields it adds to a section the core or
+  another plugin declares (the gallery's `photos:` on stories).
 
 `validate()`, `sitetool new`, `sitetool check` and the web editor's form all ask
 `schema(settings)`, so they cannot drift apart. A section or kind declared twice is an
-error naming both plugins.
+error naming both plugins, and so is a field added twice.
 """
 
 import importlib
@@ -60,4 +62,18 @@ def _collect(plugins: tuple[str, ...]) -> Schema:
                     raise SchemaError(f"the plugins {owner} and {plugin} both declare the "
                                       f"fields of the {what} {key!r}: keep them in one")
                 table[key] = fields
+    for plugin in plugins:  # once every section is declared, whatever the order
+        for section, fields in getattr(importlib.import_module(plugin), "MORE_FIELDS",
+                                       {}).items():
+            if section not in sections:
+                raise SchemaError(f"the plugin {plugin} adds fields to the section "
+                                  f"{section!r}, which no plugin in PLUGINS declares")
+            for name in fields:
+                owner = owners.get(("field", f"{section}.{name}")) or (
+                    owners[("section", section)] if name in sections[section] else plugin)
+                owners[("field", f"{section}.{name}")] = plugin
+                if owner != plugin:
+                    raise SchemaError(f"the plugins {owner} and {plugin} both declare the "
+                                      f"field {name!r} of the section {section!r}")
+            sections[section] = {**sections[section], **fields}
     return Schema(sections, kinds, owners)

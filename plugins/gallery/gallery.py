@@ -1,9 +1,12 @@
 """Photo galleries from the photos in a story's folder.
 
-A story (`content/news/<year>/<slug>/`) shows the photos of its `photos/` folder, or the
-files its `gallery:` front-matter list names (paths from the story's folder), in the
-order of the folder's sidecar `photos.yml` (alt text, caption, credit per photo; see
-sidecar.py), else by file name. Its cover is the `cover:` file, else the first photo.
+A story (`content/news/<year>/<slug>/`) shows the photos its `photos:` front-matter list
+names, in that order, each with its alt text and caption per language and its credit
+(fields.py; the web editor writes this list). A story without one shows the files its
+`gallery:` list names, or else those of its `photos/` folder, described and ordered by
+the folder's sidecar `photos.yml` (the same entries, as stories were written before the
+web editor; sidecar.py), else by file name. Its cover is the `cover:` file, else the
+first photo.
 
 Signals:
 - `article_generator_finalized` (reading): plan every story's gallery from file headers
@@ -28,6 +31,7 @@ strict production build (warnings fail it) refuses to publish until they are fix
 import dataclasses
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
@@ -52,6 +56,18 @@ logger = logging.getLogger(__name__)
 FALLBACK_FORMAT = "jpeg"  # the <img> of every <picture>: all browsers and link previews
 
 
+@dataclass
+class Described:
+    """Where a photo's texts are written: an entry of a story's `photos:` or of a
+    sidecar."""
+
+    shown: str  # the file, as editors know it
+    line: int  # the entry's
+    alt_line: int
+    alt_field: str  # "photos[1].alt" in a story, "alt" in a sidecar
+    text: PhotoText
+
+
 class Story:
     """One story's planned photos, in order, and its preferred cover."""
 
@@ -71,6 +87,8 @@ class Planner:
         self.project = Path(os.path.dirname(settings["PATH"]))
         self.sidecars: dict[Path, Sidecar] = {}
         self.photos: dict[Path, Photo | None] = {}  # None: unusable (already reported)
+        self.described: dict[Path, Described | None] = {}  # None: no texts written
+        self.paths_in_story: dict[Path, str] = {}  # photos/zale.jpg, as `photos:` names it
         self.url_stems: dict[str, set[str]] = {}  # gallery folder URL -> stems taken
         self.stories: list[Story] = []
         self.processed = False
@@ -92,9 +110,11 @@ class Planner:
             self.sidecars[folder] = sidecar
         return self.sidecars[folder]
 
-    def photo(self, source: Path, content, severity: str = "warning") -> Photo | None:
-        """The planned photo at `source` (planned and checked once per build); a file
-        that cannot be one is reported at `severity`."""
+    def photo(self, source: Path, content, severity: str = "warning",
+              described: Described | None = None) -> Photo | None:
+        """The planned photo at `source` (planned and checked once per build), with its
+        texts from `described` (a story's `photos:` entry), else from its folder's
+        sidecar; a file that cannot be one is reported at `severity`."""
         if source in self.photos:
             return self.photos[source]
         try:
@@ -114,9 +134,15 @@ class Planner:
             number += 1
             stem = f"{base}-{number}"
         taken.add(stem)
-        entry = self.sidecar(source.parent).entries.get(source.name)
+        if described is None:
+            entry = self.sidecar(source.parent).entries.get(source.name)
+            described = entry and Described(
+                self.shown(self.sidecar(source.parent).path), entry.line,
+                entry.lines.get("alt", entry.line), "alt", entry.text)
+        self.described[source] = described
+        self.paths_in_story[source] = os.path.relpath(source, self.project / content.bundle_dir)
         photo = Photo.plan(source, self.shown(source), header, folder_url + stem,
-                           self.settings, entry.text if entry else PhotoText())
+                           self.settings, described.text if described else PhotoText())
         thumbnails_first(photo, self.cache, self.settings)
         self.photos[source] = photo
         return photo
@@ -150,14 +176,41 @@ class Planner:
                                             order.index(f.name) if f.name in order else 0,
                                             natural_key(f.name)))
 
+    def _described_photos(self, content, bundle: Path) -> list[Photo]:
+        """The photos of the story's `photos:` list, with their texts."""
+        lines = content.front_matter_lines
+        if "gallery" in lines and "photos" in lines:
+            self.report(Problem(
+                content.source_file, lines["gallery"], "gallery",
+                "'photos' already lists the story's photos", "delete 'gallery' and its "
+                "list (the photos shown are those of 'photos')", severity="warning"))
+        twin = content.source_file if "photos" in lines else _default_twin(content)
+        photos = []
+        for index, entry in enumerate(content.photos):
+            key = f"photos[{index}]"
+            found = self._named_files(content, bundle, [(f"{key}.file", entry["file"])])
+            described = Described(
+                twin, lines.get(key, 1), lines.get(f"{key}.alt", lines.get(key, 1)),
+                f"{key}.alt", PhotoText(entry.get("alt", {}), entry.get("caption", {}),
+                                        entry.get("credit", "")))
+            if found and (photo := self.photo(found[0].resolve(), content,
+                                              described=described)):
+                photos.append(photo)
+        return photos
+
     def add(self, content) -> None:
         bundle = self.project / content.bundle_dir
         listed = getattr(content, "gallery", None)
-        sources = (self._named_files(content, bundle, [(f"gallery[{index}]", value)
-                                                       for index, value in enumerate(listed)])
-                   if listed else self._folder_photos(bundle / self.settings["GALLERY_FOLDER"]))
-        photos = [photo for source in sources
-                  if (photo := self.photo(source.resolve(), content))]
+        if getattr(content, "photos", None):
+            photos = self._described_photos(content, bundle)
+        else:
+            sources = (self._named_files(content, bundle,
+                                         [(f"gallery[{index}]", value)
+                                          for index, value in enumerate(listed)])
+                       if listed else
+                       self._folder_photos(bundle / self.settings["GALLERY_FOLDER"]))
+            photos = [photo for source in sources
+                      if (photo := self.photo(source.resolve(), content))]
         cover = None
         if getattr(content, "cover", None):
             chosen = self._named_files(content, bundle, [("cover", content.cover)])
@@ -188,22 +241,30 @@ class Planner:
     def report_missing_alt(self) -> None:
         """Alt text in every language a photo is shown in (people who cannot see it
         depend on it); a warning, so the strict build refuses a story without it."""
-        for photo in self.photos.values():
+        for source, photo in self.photos.items():
             if photo is None:
                 continue
-            sidecar = self.sidecar(photo.source.parent)
-            entry = sidecar.entries.get(photo.source.name)
-            if entry is None:
+            described = self.described[source]
+            sidecar = self.sidecar(source.parent)
+            if described is None and sidecar.path.is_file():  # a story written before
                 self.report(Problem(
                     photo.shown, 1, "", "the photo has no alt text",
                     "add it to {sidecar}: an entry '- file: {name}' with 'alt:' in each "
                     "language", severity="warning",
                     params={"sidecar": self.shown(sidecar.path), "name": photo.source.name}))
                 continue
-            for lang in sorted(photo.languages - set(entry.text.alt)):
+            if described is None:
                 self.report(Problem(
-                    self.shown(sidecar.path), entry.lines.get("alt", entry.line),
-                    f"alt.{lang}", "{name} has no alt text in this language",
+                    photo.shown, 1, "", "the photo has no alt text",
+                    "list it in the story's 'photos:' as '- file: {file}' with 'alt:' in "
+                    "each language (in the web editor: the story's photos)",
+                    severity="warning",
+                    params={"file": self.paths_in_story[source]}))
+                continue
+            for lang in sorted(photo.languages - set(described.text.alt)):
+                self.report(Problem(
+                    described.shown, described.alt_line, f"{described.alt_field}.{lang}",
+                    "{name} has no alt text in this language",
                     "describe what the photo shows, for people who cannot see it",
                     severity="warning", params={"name": photo.source.name}))
 
@@ -220,12 +281,21 @@ class Planner:
                 self.assign(story)
 
 
+def _default_twin(content) -> str:
+    """The default-language file a translation takes its `photos:` from."""
+    default = content.settings["DEFAULT_LANG"]
+    return os.path.join(os.path.dirname(content.source_file), f"index.{default}.md")
+
+
 def plan_galleries(generator):
     planner = Planner(generator.settings)
     stories = [*generator.articles, *generator.translations, *generator.drafts,
                *generator.drafts_translations, *generator.hidden_articles,
                *generator.hidden_translations]
-    for content in sorted(stories, key=lambda c: getattr(c, "source_file", "")):
+    default = generator.settings["DEFAULT_LANG"]
+    # the default-language file first: it writes the `photos:` its translation takes
+    for content in sorted(stories, key=lambda c: (c.lang != default,
+                                                  getattr(c, "source_file", ""))):
         if getattr(content, "bundle_dir", None):
             planner.add(content)
     planner.report_missing_alt()

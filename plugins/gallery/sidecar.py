@@ -1,5 +1,7 @@
 """The sidecar file of a photo folder (`photos/photos.yml`): per photo its alt text and
 caption in each language and an optional credit; its order is the gallery's order.
+Stories written before the web editor have one; a story's own `photos:` list (fields.py)
+takes the same entries and is what the editor and `sitetool new` write.
 
 ```yaml
 - file: sanaksme.jpg
@@ -27,6 +29,7 @@ from content_schema import Field, FrontMatter, Problem, validate
 from content_schema.front_matter import _key_lines, anchor_problem, load_yaml, yaml_error_place
 from content_schema.source_text import SourceError, decode_source
 
+from .fields import PHOTO
 from .photos import PhotoText
 
 
@@ -45,15 +48,8 @@ class Sidecar:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _entry_fields(settings) -> dict[str, Field]:
-    per_language = {lang: Field("text", example="…") for lang in settings["LANGUAGES"]}
-    example = "{" + ", ".join(f"{lang}: …" for lang in settings["LANGUAGES"]) + "}"
-    return {
-        "file": Field("text", required=True, example="vizite-1.jpg"),
-        "alt": Field("record", fields=per_language, example=example),
-        "caption": Field("record", fields=per_language, example=example),
-        "credit": Field("text", example="Līga Krūmiņa"),
-    }
+# An entry as in a story's `photos:` (fields.py); here `file` is a name in this folder.
+ENTRY_FIELDS = {**PHOTO, "file": Field("text", required=True, example="vizite-1.jpg")}
 
 
 def _warning(problem: Problem, entry_line: int) -> Problem:
@@ -99,7 +95,6 @@ def read_sidecar(path: Path, shown: str, settings) -> Sidecar:
         return sidecar
     lines: dict[str, int] = {}
     _key_lines(node, "", 1, lines)  # "[0]" -> 1, "[0].alt.en" -> 4 (1-based)
-    fields = _entry_fields(settings)
     present = {child.name for child in path.parent.iterdir()} - {path.name}
     for index, item in enumerate(data):
         prefix = f"[{index}]"
@@ -110,7 +105,7 @@ def read_sidecar(path: Path, shown: str, settings) -> Sidecar:
         entry_lines = {key[len(prefix) + 1:]: line for key, line in lines.items()
                        if key.startswith(prefix + ".")}
         values, problems = validate("gallery", FrontMatter(item, "", entry_lines), shown,
-                                    settings, fields=fields)
+                                    settings, fields=ENTRY_FIELDS)
         sidecar.problems += [_warning(problem, entry_line) for problem in problems]
         name = values.get("file")
         if name is None:

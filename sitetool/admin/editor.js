@@ -30,9 +30,39 @@ window.CMS_MANUAL_INIT = true;
   }
   await loadScript("decap/decap-cms.js");
   window.CMS.registerLocale("lv", latvian);
+  window.CMS.registerEditorComponent(documentLink(lang));
   for (const href of siteStyles) window.CMS.registerPreviewStyle(href);
   window.CMS.init();
 })();
+
+// A document (PDF, ODT, DOCX …) uploaded beside the story's index.lv.md and linked from
+// its text: `[Programma](programma.pdf)`, the link plugins/published_files publishes.
+const DOCUMENT_WORDS = {
+  lv: { label: "Dokuments", title: "Saites teksts (dokumenta nosaukums)", file: "Datne" },
+  en: { label: "Document", title: "Link text (the document's name)", file: "File" },
+};
+
+function documentLink(lang) {
+  const words = DOCUMENT_WORDS[lang];
+  return {
+    id: "document",
+    label: words.label,
+    fields: [
+      { name: "title", label: words.title, widget: "string" },
+      { name: "file", label: words.file, widget: "file", choose_url: false },
+    ],
+    // a link alone on its line to a file beside the text (no address, no folder)
+    pattern: /^\[([^\]\n]+)\]\(([^/():\s]+\.[A-Za-z0-9]+)\)$/,
+    fromBlock: (match) => ({ title: match[1], file: match[2] }),
+    toBlock: ({ title, file }) => `[${title || file}](${file})`,
+    toPreview: ({ title, file }) => {
+      const link = document.createElement("a");
+      link.href = file || "";
+      link.textContent = title || file || "";
+      return link.outerHTML;
+    },
+  };
+}
 
 // The stylesheets of the site's home page, as paths on this host (the preview pane
 // shows an entry with the site's CSS).

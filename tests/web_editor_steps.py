@@ -1,0 +1,76 @@
+"""What an editor does in the web editor's forms (Decap CMS, Latvian interface), step by
+step, waiting on what the page shows: used by tests/test_web_editor.py and by
+scripts/web_editor_screenshots.py (the editor guides' pictures)."""
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+
+def open_new_story(page: Page, url: str, collection: str = "visit") -> None:
+    page.goto(f"{url}/admin/#/collections/{collection}/new")
+    page.get_by_label("Virsraksts").first.wait_for()
+
+
+def write_story(page: Page, titles: tuple[str, str], day: str,
+                texts: tuple[str, str]) -> None:
+    """Both titles, the date (`YYYY-MM-DD`, as the browser's date field takes it) and
+    the text in both languages."""
+    fields = page.get_by_label("Virsraksts")
+    for index, title in enumerate(titles):
+        fields.nth(index).fill(title)
+    page.get_by_label("Datums").first.fill(day)
+    editors = page.locator("[data-slate-editor]")
+    for index, text in enumerate(texts):
+        editors.nth(index).click()
+        expect(editors.nth(index)).to_be_focused()
+        page.keyboard.type(text)
+        expect(editors.nth(index)).to_contain_text(text)
+
+
+def upload(page: Page, choose: str, file: Path) -> None:
+    """The media library opened by the button `choose`: upload `file` and use it."""
+    page.get_by_role("button", name=choose).last.click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Augšupielādēt").click()
+    chooser.value.set_files(file)
+    # the upload is done when the library shows the file, selected
+    page.get_by_role("button", name="Izmantot izvēlēto").click()
+    expect(page.get_by_role("button", name="Izmantot izvēlēto")).to_have_count(0)
+
+
+def add_photo(page: Page, photo: Path, alt: dict[str, str], caption: dict[str, str]) -> None:
+    """A photo of the story's `photos:` list, with its alt text and caption in Latvian
+    and English (the new entry's fields are the last of their labels)."""
+    page.get_by_role("button", name="Pievienot: fotogrāfijas").click()
+    upload(page, "Izvēlēties attēlu", photo)
+    for label, lang in (("Latviski", "lv"), ("Angliski", "en")):
+        # the Latvian pane's (the English pane holds hidden copies of its fields)
+        fields = page.get_by_label(re.compile(f"^{label}")).filter(visible=True)
+        fields.nth(-2).fill(alt[lang])
+        fields.last.fill(caption[lang])
+
+
+def add_document(page: Page, document: Path, title: str) -> None:
+    """A document linked at the end of the Latvian text (the text's "Dokuments"
+    element: the file is uploaded beside index.lv.md)."""
+    text = page.locator("[data-slate-editor]").first
+    text.click()
+    expect(text).to_be_focused()
+    page.keyboard.press("Control+End")
+    # the toolbar's "+" menu (its wrapper is the menu button), open before it is used
+    menu = page.locator('[aria-haspopup="true"]',
+                        has=page.get_by_title("Pievienot elementu")).first
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("menuitem", name="Dokuments").click()
+    page.get_by_label("Saites teksts (dokumenta nosaukums)").fill(title)
+    upload(page, "Izvēlēties datni", document)
+    expect(page.get_by_text(document.name).first).to_be_visible()
+
+
+def publish(page: Page) -> None:
+    page.get_by_role("button", name="Publicēt").click()
+    page.get_by_text("Publicēt tūlīt").click()
+    page.get_by_text(re.compile("^Ieraksts (saglabāts|publicēts)$")).wait_for()
