@@ -152,7 +152,7 @@ def test_documents_are_listed_with_type_and_size(site):
 def test_a_linked_document_names_the_site_it_leads_to(site):
     links = site.tree("/" + SOUTH_KURZEME_EN).xpath('//ul[@class="document-list"]//a')
     assert [_text(a) for a in links] == [
-        "Draft development planning documents on the municipality's website (in Latvian) "
+        "Draft development planning documents on the municipality’s website (in Latvian) "
         "(www.pavilosta.lv)"]
 
 

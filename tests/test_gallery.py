@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from PIL import ExifTags, Image
+from typography import quote_text
 
 from site_helpers import ROOT
 
@@ -20,6 +21,9 @@ PAGES = {"lv": "/jaunumi/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas/",
 SIDECARS = sorted((ROOT / "content" / "news").glob("*/*/photos/photos.yml"))
 PHOTOS = [p for p in (ROOT / "content" / "news").glob("*/*/photos/*") if p.suffix == ".jpg"]
 PILLOW_FORMATS = {".avif": "AVIF", ".webp": "WEBP", ".jpg": "JPEG"}
+SETTINGS = {"__file__": str(ROOT / "pelicanconf.py")}
+exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)
+QUOTATION_MARKS = SETTINGS["QUOTATION_MARKS"]
 
 
 def _gallery_pages(site):
@@ -38,10 +42,12 @@ def _srcset(value: str) -> list[tuple[str, int]]:
 def test_gallery_shows_the_sidecars_photos_alt_text_and_captions_in_order(site, lang):
     entries = yaml.safe_load((ROOT / "content" / LITHUANIA / "photos/photos.yml").read_text())
     figures = site.tree(PAGES[lang]).xpath('//figure[@class="gallery__figure"]')
-    assert [f.xpath(".//img/@alt")[0] for f in figures] == [e["alt"][lang] for e in entries]
+    # typed quotes and apostrophes are published as the language's (plugins/typography)
+    assert [f.xpath(".//img/@alt")[0] for f in figures] == [
+        quote_text(e["alt"][lang], QUOTATION_MARKS[lang]) for e in entries]
     credit = "Foto: Līga Krūmiņa" if lang == "lv" else "Photo: Līga Krūmiņa"
     assert [" ".join(f.xpath("string(.//figcaption)").split()) for f in figures] == [
-        f"{e['caption'][lang]} {credit}" for e in entries]
+        f"{quote_text(e['caption'][lang], QUOTATION_MARKS[lang])} {credit}" for e in entries]
     heading = site.tree(PAGES[lang]).xpath("//section[@data-gallery]/h2/text()")
     assert heading == (["Fotogrāfijas"] if lang == "lv" else ["Photos"])
 
