@@ -75,20 +75,26 @@ CONTENT_URLS = {
     "pages": {"lv": "{slug}/", "en": "en/{slug}/"},
     "services": {"lv": "pakalpojumi/{slug}/", "en": "en/services/{slug}/"},
 }
+# {slug} is the folder's (or an office file's) name in Latvian; in these languages a slug
+# of their own: `slug:` in the file, else the title's as first published, kept in
+# ADDRESS_RECORD (in PATH; plugins/translated_addresses, docs/bilingual.md)
+TRANSLATED_ADDRESS_LANGUAGES = ["en"]
+ADDRESS_RECORD = ".addresses.yml"
+ADDRESS_RECORD_WRITE = True  # `sitetool serve` does not record: titles change as typed
 LISTING_URLS = {
     "lv": {"home": "", "news": "jaunumi/", "kind": "jaunumi/{slug}/",
            "tag": "jaunumi/temas/{slug}/", "year": "jaunumi/{year}/"},
     "en": {"home": "en/", "news": "en/news/", "kind": "en/news/{slug}/",
            "tag": "en/news/topics/{slug}/", "year": "en/news/{year}/"},
 }
-NAVIGATION = [  # (msgid, URL per language)
+NAVIGATION = [  # (msgid, URL per language); a page's English URL as in ADDRESS_RECORD
     ("News", {"lv": "jaunumi/", "en": "en/news/"}),
-    ("Contacts", {"lv": "kontakti/", "en": "en/kontakti/"}),
+    ("Contacts", {"lv": "kontakti/", "en": "en/contacts/"}),
 ]
 FOOTER_LINKS = [
-    ("About us", {"lv": "par-mums/", "en": "en/par-mums/"}),
+    ("About us", {"lv": "par-mums/", "en": "en/about-us/"}),
     ("Accessibility statement", {"lv": "pieklustamibas-pazinojums/",
-                                 "en": "en/pieklustamibas-pazinojums/"}),
+                                 "en": "en/accessibility-statement/"}),
 ]
 HOME_LATEST_COUNT = 5
 DEFAULT_PAGINATION = 10
@@ -124,7 +130,8 @@ PLUGIN_PATHS = ["plugins"]
 # build by Pelican alone connects the signals in the same order.
 PLUGINS = [
     "content_cache_key",  # before any reading: a cache other code wrote is not loaded
-    "bundle_reader", "ui_language", "bilingual_listings", "asset_bundle",
+    "bundle_reader", "translated_addresses", "ui_language", "bilingual_listings",
+    "asset_bundle",
     "consultations", "meeting_calendar",
     # templates compiled once for all of Pelican's generators, kept in memory (the
     # preview) and in CACHE_PATH/jinja/ (later builds)

@@ -210,6 +210,8 @@ class Previewer:
         self.overrides = {
             # a new gallery shows in seconds, its larger photos follow (_make_later)
             "GALLERY_THUMBNAILS_FIRST": True,
+            # an English title being typed is not a published address (translated_addresses)
+            "ADDRESS_RECORD_WRITE": False,
             **overrides,
             # static files (photos, attachments) are copied only when they changed
             "STATIC_CHECK_IF_MODIFIED": True,

@@ -46,6 +46,12 @@ class BuiltSite:
     def html_files(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
 
+    def translation_of(self, url: str, lang: str = "en") -> str:
+        """The root-relative address of a page's translation, as its hreflang link names
+        it (English addresses have slugs of their own: plugins/translated_addresses)."""
+        href, = self.tree(url).xpath(f'//link[@rel="alternate"][@hreflang="{lang}"]/@href')
+        return urlsplit(href).path
+
     def url_of(self, file: Path) -> str:
         relative = file.relative_to(self.root).as_posix()
         return f"{self.url}/{relative.removesuffix('index.html')}"

@@ -39,13 +39,14 @@ def write(path: Path, text: str) -> Path:
 
 
 def story(content: Path, folder: str, title: str, date: str = "2024-05-02",
-          english: str | None = "Story") -> Path:
-    """A visit story `news/<folder>/` (with an English twin unless `english` is None)."""
+          english: str | None = "") -> Path:
+    """A visit story `news/<folder>/` (with an English twin unless `english` is None; its
+    title by default the Latvian one and "(English)", so each has an address of its own)."""
     source = write(content / "news" / folder / "index.lv.md",
                    STORY.format(title=title, date=date))
-    if english:
+    if english is not None:
         write(content / "news" / folder / "index.en.md",
-              f"---\ntitle: {english}\n---\nText.\n")
+              f"---\ntitle: {english or title + ' (English)'}\n---\nText.\n")
     return source
 
 

@@ -10,9 +10,12 @@ from site_helpers import BuiltSite, build_site
 
 PLAN_2024 = "jaunumi/2024/apspriesanai-nodots-socialo-pakalpojumu-attistibas-plans/"
 HOUSING = "jaunumi/2026/aicinam-izteikt-viedokli-par-majokla-pabalsta-grozijumiem/"
-HOUSING_EN = "en/news/2026/aicinam-izteikt-viedokli-par-majokla-pabalsta-grozijumiem/"
 HOME_CARE = "jaunumi/2026/aicinas-apspriest-samaksu-par-aprupi-majas/"
-HOME_CARE_EN = "en/news/2026/aicinas-apspriest-samaksu-par-aprupi-majas/"
+
+
+def _en(site, latvian: str) -> str:
+    """The English page of a Latvian one (its own English address), without the '/'."""
+    return site.translation_of("/" + latvian).lstrip("/")
 
 
 def _calendar(site, url) -> Calendar:
@@ -52,8 +55,8 @@ def test_times_carry_europe_riga_across_the_daylight_saving_change(site, url, wa
 
 
 def test_an_event_links_back_to_its_page(site):
-    event = _calendar(site, f"/{HOUSING_EN}meeting-1.ics").events[0]
-    page = f"{site.url}/{HOUSING_EN}"
+    event = _calendar(site, f"/{_en(site, HOUSING)}meeting-1.ics").events[0]
+    page = f"{site.url}/{_en(site, HOUSING)}"
     assert event.url == page
     assert event.description.splitlines()[-1] == page
     assert site.file_for(page) is not None
@@ -90,7 +93,7 @@ def test_each_language_has_a_feed_of_the_meetings_ahead(site, url, name, words):
 
 def test_a_meeting_has_one_uid_in_both_languages(site):
     lv = _calendar(site, f"/{HOME_CARE}sanaksme-1.ics").events[0]
-    en = _calendar(site, f"/{HOME_CARE_EN}meeting-1.ics").events[0]
+    en = _calendar(site, f"/{_en(site, HOME_CARE)}meeting-1.ics").events[0]
     assert lv.uid == en.uid
     assert lv.summary.startswith("Samaksa par aprūpi mājās un dienas centriem — ")
     assert en.summary.startswith("Charges for home care and day centres — ")

@@ -9,10 +9,13 @@ import pytest
 from site_helpers import ROOT, BuiltSite, build_site
 
 HOUSING = "jaunumi/2026/aicinam-izteikt-viedokli-par-majokla-pabalsta-grozijumiem/"
-HOUSING_EN = "en/news/2026/aicinam-izteikt-viedokli-par-majokla-pabalsta-grozijumiem/"
-HOME_CARE_EN = "en/news/2026/aicinas-apspriest-samaksu-par-aprupi-majas/"
+HOME_CARE = "jaunumi/2026/aicinas-apspriest-samaksu-par-aprupi-majas/"
 SOUTH_KURZEME = "jaunumi/2021/dienvidkurzemes-novada-apspriez-socialas-aizsardzibas-planus/"
-SOUTH_KURZEME_EN = "en/news/2021/dienvidkurzemes-novada-apspriez-socialas-aizsardzibas-planus/"
+
+
+def _en(site, latvian: str) -> str:
+    """The English page of a Latvian one (its own English address), without the '/'."""
+    return site.translation_of("/" + latvian).lstrip("/")
 
 
 def _text(element) -> str:
@@ -66,7 +69,8 @@ def test_status_is_computed_for_the_build_day(tmp_path, today, results, lv, en):
     assert result.returncode == 0, result.stderr
     built = BuiltSite(tmp_path / "output", "")
     assert _status(built, "/jaunumi/2026/dienas-centra-darba-laiks/") == lv
-    assert _status(built, "/en/news/2026/dienas-centra-darba-laiks/") == en
+    assert _status(built, built.translation_of("/jaunumi/2026/dienas-centra-darba-laiks/")
+                   ) == en
     listed = built.tree("/en/consultations/")
     section = "consultations-closed" if "Closed" in en else "consultations-current"
     assert listed.xpath(f'//section[@aria-labelledby="{section}"]'
@@ -103,19 +107,19 @@ def test_an_open_consultation_shows_status_deadline_and_ways_to_take_part(site):
 
 def test_a_closed_consultation_no_longer_asks_for_proposals(site):
     assert _status(site, "/" + SOUTH_KURZEME) == "Noslēgusies"
-    assert _status(site, "/" + SOUTH_KURZEME_EN) == "Closed"
+    assert _status(site, "/" + _en(site, SOUTH_KURZEME)) == "Closed"
     assert not site.tree("/" + SOUTH_KURZEME).xpath('//*[@id="take-part"]')
 
 
 def test_meetings_are_listed_in_riga_time_with_their_links(site):
-    tree = site.tree("/" + HOUSING_EN)
+    tree = site.tree("/" + _en(site, HOUSING))
     meeting = tree.xpath('//li[@id="meeting-1"]')[0]
     assert _text(meeting.xpath(".//h3")[0]) == "26 November 2026, 17:30–19:00"
     assert meeting.xpath('.//time')[0].get("datetime") == "2026-11-26T17:30:00+02:00"
     links = {_text(a): a.get("href") for a in meeting.xpath(".//a")}
     assert links["Join online"] == "https://video.example.lv/majokla-pabalsts"
     calendar = links["Add to calendar"]
-    assert calendar == f"{site.url}/{HOUSING_EN}meeting-1.ics"
+    assert calendar == f"{site.url}/{_en(site, HOUSING)}meeting-1.ics"
     assert site.file_for(calendar) is not None
 
 
@@ -137,7 +141,7 @@ def test_documents_are_listed_with_type_and_size(site):
     for url, expected in [
         (HOUSING, ["Saistošo noteikumu projekts (PDF, 39 kB)",
                    "Paskaidrojuma raksts (ODT, 3 kB)"]),
-        (HOUSING_EN, ["Draft binding regulations (in Latvian) (PDF, 39 kB)",
+        (_en(site, HOUSING), ["Draft binding regulations (in Latvian) (PDF, 39 kB)",
                       "Explanatory memorandum (in Latvian) (ODT, 3 kB)"]),
     ]:
         links = site.tree("/" + url).xpath('//ul[@class="document-list"]//a')
@@ -150,7 +154,7 @@ def test_documents_are_listed_with_type_and_size(site):
 
 
 def test_a_linked_document_names_the_site_it_leads_to(site):
-    links = site.tree("/" + SOUTH_KURZEME_EN).xpath('//ul[@class="document-list"]//a')
+    links = site.tree("/" + _en(site, SOUTH_KURZEME)).xpath('//ul[@class="document-list"]//a')
     assert [_text(a) for a in links] == [
         "Draft development planning documents on the municipality’s website (in Latvian) "
         "(www.pavilosta.lv)"]
@@ -207,7 +211,7 @@ def test_pages_with_a_status_load_the_correcting_script_and_others_do_not(site):
         return [s.get("src") for s in site.tree(url).xpath("//script[@src]")
                 if "consultation-status" in s.get("src")]
 
-    for url in ("/", "/en/", "/apspriesanas/", "/" + HOUSING, "/" + SOUTH_KURZEME_EN):
+    for url in ("/", "/en/", "/apspriesanas/", "/" + HOUSING, "/" + _en(site, SOUTH_KURZEME)):
         assert len(scripts(url)) == 1, url
         assert site.file_for(scripts(url)[0]) is not None
     assert scripts("/kontakti/") == []
@@ -239,9 +243,9 @@ def test_the_script_closes_a_consultation_once_its_deadline_passes(page, served_
 
 @pytest.mark.browser
 def test_the_script_opens_an_upcoming_consultation_on_its_first_day(page, served_site):
-    status = _shown_status(page, f"{served_site.url}/{HOME_CARE_EN}", "2026-11-30T23:59:00+02:00")
+    status = _shown_status(page, f"{served_site.url}/{_en(served_site, HOME_CARE)}", "2026-11-30T23:59:00+02:00")
     assert status.inner_text() == "Upcoming: opens 1 December 2026"
-    status = _shown_status(page, f"{served_site.url}/{HOME_CARE_EN}", "2026-12-01T00:00:01+02:00")
+    status = _shown_status(page, f"{served_site.url}/{_en(served_site, HOME_CARE)}", "2026-12-01T00:00:01+02:00")
     assert status.inner_text() == "Open until 15 December 2026"
 
 

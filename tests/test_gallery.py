@@ -8,15 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 from PIL import ExifTags, Image
-from typography import quote_text
 
 from site_helpers import ROOT
+from typography import quote_text
 
 LITHUANIA = "news/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas"
 PREILI = "news/2010/kurzemes-socialie-darbinieki-pieredzes-vizite-preilos"
 ESTONIA = "news/2025/socialie-darbinieki-macibu-vizite-igaunija"
-PAGES = {"lv": "/jaunumi/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas/",
-         "en": "/en/news/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas/"}
+LITHUANIA_LV = "/jaunumi/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas/"
 # The sample stories' camera files and sidecars (the session build adds none of its own)
 SIDECARS = sorted((ROOT / "content" / "news").glob("*/*/photos/photos.yml"))
 PHOTOS = [p for p in (ROOT / "content" / "news").glob("*/*/photos/*") if p.suffix == ".jpg"]
@@ -24,6 +23,11 @@ PILLOW_FORMATS = {".avif": "AVIF", ".webp": "WEBP", ".jpg": "JPEG"}
 SETTINGS = {"__file__": str(ROOT / "pelicanconf.py")}
 exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)
 QUOTATION_MARKS = SETTINGS["QUOTATION_MARKS"]
+
+
+def _page(site, lang: str) -> str:
+    """The Lithuania story's page in `lang` (the English one at its own address)."""
+    return LITHUANIA_LV if lang == "lv" else site.translation_of(LITHUANIA_LV, lang)
 
 
 def _gallery_pages(site):
@@ -41,14 +45,14 @@ def _srcset(value: str) -> list[tuple[str, int]]:
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_gallery_shows_the_sidecars_photos_alt_text_and_captions_in_order(site, lang):
     entries = yaml.safe_load((ROOT / "content" / LITHUANIA / "photos/photos.yml").read_text())
-    figures = site.tree(PAGES[lang]).xpath('//figure[@class="gallery__figure"]')
+    figures = site.tree(_page(site, lang)).xpath('//figure[@class="gallery__figure"]')
     # typed quotes and apostrophes are published as the language's (plugins/typography)
     assert [f.xpath(".//img/@alt")[0] for f in figures] == [
         quote_text(e["alt"][lang], QUOTATION_MARKS[lang]) for e in entries]
     credit = "Foto: Līga Krūmiņa" if lang == "lv" else "Photo: Līga Krūmiņa"
     assert [" ".join(f.xpath("string(.//figcaption)").split()) for f in figures] == [
         f"{quote_text(e['caption'][lang], QUOTATION_MARKS[lang])} {credit}" for e in entries]
-    heading = site.tree(PAGES[lang]).xpath("//section[@data-gallery]/h2/text()")
+    heading = site.tree(_page(site, lang)).xpath("//section[@data-gallery]/h2/text()")
     assert heading == (["Fotogrāfijas"] if lang == "lv" else ["Photos"])
 
 
@@ -152,7 +156,7 @@ def test_news_cards_show_the_cover_with_its_size(site):
 
 
 def test_the_cover_is_the_link_preview_image(site):
-    tree = site.tree("/en/news/2025/socialie-darbinieki-macibu-vizite-igaunija/")
+    tree = site.tree(site.translation_of(f"/jaunumi/{ESTONIA.removeprefix('news/')}/"))
     image = tree.xpath('//meta[@property="og:image"]/@content')[0]
     assert image.endswith("/photos/2025/socialie-darbinieki-macibu-vizite-igaunija/"
                           "img_0420-1200.jpg")

@@ -6,7 +6,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 STORY_LV = "/jaunumi/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas/"
-STORY_EN = "/en/news/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas/"
 THUMBNAILS = "a[data-gallery-photo]"
 VIEWER = "dialog[data-gallery-viewer]"
 
@@ -72,7 +71,7 @@ def test_viewer_opens_moves_and_closes_back_to_the_thumbnail(page, served_site):
 
 
 def test_close_button_returns_focus_to_the_photo_it_was_opened_from(page, served_site):
-    thumbnail = _open(page, served_site.url + STORY_EN, index=2)
+    thumbnail = _open(page, served_site.url + served_site.translation_of(STORY_LV), index=2)
     assert _shown(page)["counter"] == "Photo 3 of 4"
     page.get_by_role("button", name="Close").click()
     assert not page.locator(VIEWER).evaluate("viewer => viewer.open")
@@ -80,7 +79,7 @@ def test_close_button_returns_focus_to_the_photo_it_was_opened_from(page, served
 
 
 def test_a_sideways_swipe_turns_the_page(page, served_site):
-    _open(page, served_site.url + STORY_EN)
+    _open(page, served_site.url + served_site.translation_of(STORY_LV))
     frame = page.locator("[data-gallery-frame]").bounding_box()
     y = frame["y"] + frame["height"] / 2
 
@@ -100,7 +99,7 @@ def test_a_sideways_swipe_turns_the_page(page, served_site):
 
 def test_viewer_fits_the_screen_at_200_percent_zoom(page, served_site):
     page.set_viewport_size({"width": 640, "height": 400})  # 1280×800 at 200%
-    _open(page, served_site.url + STORY_EN)
+    _open(page, served_site.url + served_site.translation_of(STORY_LV))
     _shown(page)
     for name in ("Close", "Previous photo", "Next photo"):
         box = page.get_by_role("button", name=name).bounding_box()

@@ -98,12 +98,18 @@ def test_each_parish_specialist_serves_two_areas_on_the_same_two_days(site):
         assert "Pēc iepriekšēja pieraksta." in _text(section)
 
 
+def _office_page(site, slug: str, lang: str) -> str:
+    """An office's page: its file's name in Latvian, an English address of its own."""
+    page = f"{HELP['lv']}{slug}/"
+    return page if lang == "lv" else site.translation_of(page, lang)
+
+
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_every_office_has_a_page_with_its_contacts_and_services(site, lang):
     services = {folder.name: read_front_matter(folder / f"index.{lang}.md").data
                 for folder in (ROOT / "content" / "services").iterdir()}
     for slug, office in _offices().items():
-        tree = site.tree(f"{HELP[lang]}{slug}/")
+        tree = site.tree(_office_page(site, slug, lang))
         assert tree.get("lang") == lang
         # typed quotes are published as the language's (plugins/typography)
         assert _text(tree.xpath("//h1")[0]) == quote_text(office["name"][lang],
@@ -128,7 +134,7 @@ def test_a_service_links_to_its_offices_and_shows_their_reception_hours(site):
 
 
 def test_a_service_offered_in_every_parish_folds_its_offices(site):
-    tree = site.tree("/en/services/garantetais-minimalais-ienakums/")
+    tree = site.tree(site.translation_of("/pakalpojumi/garantetais-minimalais-ienakums/"))
     folded = tree.xpath('//section[@aria-labelledby="where-to-apply"]//details')
     names = [_text(d.xpath("./summary")[0]) for d in folded]
     assert names == ["Social Service, Raiņa iela 15", "Avotkalne parish administration",
@@ -140,7 +146,7 @@ def test_a_service_offered_in_every_parish_folds_its_offices(site):
 
 
 def test_a_centre_without_a_published_address_says_why(site):
-    text = _text(site.tree(f"{HELP['en']}krizes-centrs/").xpath("//main")[0])
+    text = _text(site.tree(_office_page(site, "krizes-centrs", "en")).xpath("//main")[0])
     assert "Address" not in text
     assert "the address is not published" in text
 

@@ -51,7 +51,8 @@ def test_every_page_has_open_graph_and_twitter_card_tags(site):
 
 
 def test_link_previews_speak_the_page_language(site):
-    story = site.tree("/en/news/2010/kurzemes-socialie-darbinieki-pieredzes-vizite-preilos/")
+    story = site.tree(site.translation_of(
+        "/jaunumi/2010/kurzemes-socialie-darbinieki-pieredzes-vizite-preilos/"))
     assert _meta(story, "property", "og:locale") == ["en_GB"]
     assert _meta(story, "property", "og:locale:alternate") == ["lv_LV"]
     assert _meta(story, "property", "og:type") == ["article"]

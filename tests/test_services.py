@@ -20,8 +20,14 @@ exec((ROOT / "pelicanconf.py").read_text("utf-8"), {"__file__": str(ROOT / "peli
      SETTINGS)
 TARGET_GROUPS = SETTINGS["TARGET_GROUPS"]
 SERVICE_URLS = SETTINGS["SERVICE_URLS"]
-URL = {"lv": "/pakalpojumi/{slug}/", "en": "/en/services/{slug}/"}
+LATVIAN_URL = "/pakalpojumi/{slug}/"
 
+
+
+def _page(site, slug: str, lang: str) -> str:
+    """A service's page: its folder's name in Latvian, its own English address."""
+    latvian = LATVIAN_URL.format(slug=slug)
+    return latvian if lang == "lv" else site.translation_of(latvian, lang)
 
 def _front_matter(slug: str, lang: str) -> dict:
     return read_front_matter(SERVICES / slug / f"index.{lang}.md").data
@@ -54,7 +60,7 @@ def test_there_are_at_least_ten_services_and_benefits_in_both_languages():
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_every_service_has_its_page_in_each_language(site, lang):
     for slug in _services():
-        tree = site.tree(URL[lang].format(slug=slug))
+        tree = site.tree(_page(site, slug, lang))
         assert tree.get("lang") == lang
         assert _text(tree.xpath("//h1")[0]) == _front_matter(slug, lang)["title"]
         summary = tree.xpath('//p[@class="service__summary"]')[0]
@@ -75,7 +81,7 @@ def test_every_service_has_its_page_in_each_language(site, lang):
             "Recent changes", "Need help now?"]),
 ])
 def test_a_service_page_answers_in_the_order_residents_ask(site, lang, headings):
-    tree = site.tree(URL[lang].format(slug="sociala-virtuve"))
+    tree = site.tree(_page(site, "sociala-virtuve", lang))
     article = tree.xpath('//article[@class="service"]')[0]
     found = [_text(h) for h in article.xpath(".//h2 | .//h3")]
     assert [h for h in found if h in headings] == headings
@@ -133,7 +139,7 @@ def test_each_target_group_page_lists_exactly_the_services_for_that_group(site, 
         url = "/" + SERVICE_URLS[lang]["target_group"].format(slug=group["slug"][lang])
         tree = site.tree(url)
         assert _text(tree.xpath("//h1")[0]) == group[lang]
-        expected = {URL[lang].format(slug=slug) for slug in _services()
+        expected = {_page(site, slug, lang) for slug in _services()
                     if key in _front_matter(slug, "lv")["for"]}
         listed = [_path(href) for href in _card_links(tree)]
         assert sorted(listed) == sorted(expected), key
@@ -151,7 +157,7 @@ def test_target_group_counts_match_their_pages(site):
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_json_ld_describes_each_service_as_a_government_service(site, lang):
     for slug in _services():
-        tree = site.tree(URL[lang].format(slug=slug))
+        tree = site.tree(_page(site, slug, lang))
         blocks = [json.loads(script.text) for script in
                   tree.xpath('//script[@type="application/ld+json"]')]
         services = [b for b in blocks if b.get("@type") == "GovernmentService"]
@@ -161,7 +167,7 @@ def test_json_ld_describes_each_service_as_a_government_service(site, lang):
         assert data["name"] == front_matter["title"]
         assert data["description"] == quote_text(front_matter["summary"],
                                                  SETTINGS["QUOTATION_MARKS"][lang])
-        assert _path(data["url"]) == URL[lang].format(slug=slug)
+        assert _path(data["url"]) == _page(site, slug, lang)
         assert data["inLanguage"] == lang
         assert [a["audienceType"] for a in data["audience"]] == [
             TARGET_GROUPS[key][lang] for key in front_matter["for"]]
@@ -172,7 +178,7 @@ def test_json_ld_describes_each_service_as_a_government_service(site, lang):
 def test_json_ld_cannot_end_its_script_element(site):
     """A `</script>` in a title would end the data block early: `<` is escaped."""
     for slug in _services():
-        html = site.file_for(URL["lv"].format(slug=slug)).read_text("utf-8")
+        html = site.file_for(_page(site, slug, "lv")).read_text("utf-8")
         start = html.index('<script type="application/ld+json">')
         block = html[start:html.index("</script>", start)]
         assert "<" not in block[len('<script type="application/ld+json">'):]
@@ -183,7 +189,7 @@ def test_easy_to_read_versions_have_their_own_page_and_a_labelled_switch(site, l
     with_easy_read = [slug for slug in _services() if "easy_read" in _front_matter(slug, lang)]
     assert len(with_easy_read) >= 3
     for slug in _services():
-        full = site.tree(URL[lang].format(slug=slug))
+        full = site.tree(_page(site, slug, lang))
         switch = full.xpath('//nav[@class="easy-read-switch"]')
         if slug not in with_easy_read:
             assert not switch, slug
@@ -198,8 +204,8 @@ def test_easy_to_read_versions_have_their_own_page_and_a_labelled_switch(site, l
         assert easy.xpath('//article[@data-pagefind-body]'), "indexed on its own"
         alternates = {link.get("hreflang"): _path(link.get("href")) for link in
                       easy.xpath('//link[@rel="alternate"][@hreflang]')}
-        assert alternates[other].startswith(URL[other].format(slug=slug))
-        assert alternates[other] != URL[other].format(slug=slug)
+        assert alternates[other].startswith(_page(site, slug, other))
+        assert alternates[other] != _page(site, slug, other)
 
 
 @pytest.mark.parametrize(("lang", "slug", "listed", "not_listed"), [
@@ -210,7 +216,7 @@ def test_easy_to_read_versions_have_their_own_page_and_a_labelled_switch(site, l
 ])
 def test_recent_changes_are_the_service_change_stories_naming_the_service(
         site, lang, slug, listed, not_listed):
-    tree = site.tree(URL[lang].format(slug=slug))
+    tree = site.tree(_page(site, slug, lang))
     section = tree.xpath('//section[@aria-labelledby="recent-changes"]')
     titles = [_text(a) for a in section[0].xpath(".//a")] if section else []
     for title in listed:
@@ -222,7 +228,7 @@ def test_recent_changes_are_the_service_change_stories_naming_the_service(
 
 
 def test_a_service_without_stories_has_no_recent_changes(site):
-    tree = site.tree(URL["lv"].format(slug="asistenta-pakalpojums"))
+    tree = site.tree(_page(site, "asistenta-pakalpojums", "lv"))
     assert not tree.xpath('//section[@aria-labelledby="recent-changes"]')
 
 
@@ -230,10 +236,11 @@ URGENT_NUMBERS = ["tel:112", "tel:+37165300050", "tel:116123"]
 
 
 @pytest.mark.parametrize("url", [
-    "/", "/en/", URL["lv"].format(slug="krizes-centrs"), URL["en"].format(slug="aprupe-majas"),
-    "/kur-sanemt-palidzibu/",
+    "/", "/en/", ("lv", "krizes-centrs"), ("en", "aprupe-majas"), "/kur-sanemt-palidzibu/",
 ])
 def test_urgent_help_numbers_are_one_tap_away(site, url):
+    if isinstance(url, tuple):  # a service's page: (language, folder)
+        url = _page(site, url[1], url[0])
     block = site.tree(url).xpath('//section[@class="urgent-help"]')
     assert len(block) == 1
     assert [a.get("href") for a in block[0].xpath(".//a")] == URGENT_NUMBERS
@@ -242,7 +249,7 @@ def test_urgent_help_numbers_are_one_tap_away(site, url):
 def test_every_service_page_has_the_urgent_help_block(site):
     for lang in ("lv", "en"):
         for slug in _services():
-            tree = site.tree(URL[lang].format(slug=slug))
+            tree = site.tree(_page(site, slug, lang))
             assert tree.xpath('//section[@class="urgent-help"]'), slug
 
 

@@ -15,7 +15,8 @@ from sitetool_helpers import ROOT, sitetool, story
 # The rules that must speak Latvian: the content schema's own, the body sanitiser's and
 # sitetool's.
 TRANSLATED_RULES = [ROOT / "plugins/content_schema", ROOT / "plugins/body_sanitiser",
-                    ROOT / "plugins/published_files", ROOT / "sitetool"]
+                    ROOT / "plugins/published_files", ROOT / "plugins/translated_addresses",
+                    ROOT / "sitetool"]
 SITETOOL_PO = ROOT / "sitetool/translations/lv/LC_MESSAGES/messages.po"
 
 

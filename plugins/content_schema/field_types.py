@@ -17,6 +17,7 @@ from .front_matter import FrontMatter
 from .hours import ACCEPTED as ACCEPTED_HOURS
 from .hours import HoursError, parse_hours, rejoin_split_days
 from .problems import Problem
+from .slugs import slugify_title
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,18 @@ def _text(name, field, value, place, line) -> Checked:
         return None, [Problem(place.path, line, name, "is empty", "e.g. {field}: {example}",
                               params={"field": name, "example": field.example})]
     return _prose(name, field, text, place), []
+
+
+def _slug(name, field, value, place, line) -> Checked:
+    """The last part of an address: what `slugify_title` makes of it, unchanged."""
+    text, problems = _text(name, field, value, place, line)
+    if problems or slugify_title(text) == text:
+        return text, problems
+    return None, [Problem(place.path, line, name, "'{value}' cannot be part of an address",
+                          "use lower-case letters a–z, digits and hyphens, e.g. "
+                          "{field}: {suggestion}",
+                          params={"value": text, "field": name,
+                                  "suggestion": slugify_title(text) or field.example})]
 
 
 def _date(name, field, value, place, line) -> Checked:
@@ -179,7 +192,7 @@ def _records(name, field, value, place, line) -> Checked:
 CHECKS: dict[str, Callable[..., Checked]] = {
     "text": _text, "date": _date, "choice": _choice, "list": _list, "url": _url,
     "number": _number, "bool": _bool, "record": _records, "records": _records,
-    "hours": _hours,
+    "hours": _hours, "slug": _slug,
 }
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 class Field:
     # text | date (a time may follow) | choice | list (of text; `choices` limits its items)
     # | url | number | bool | record (a mapping of `fields`) | records (a list of such
-    # mappings) | hours (a list of weekly times, `Mon 9:00–12:00`: see hours.py)
+    # mappings) | hours (a list of weekly times, `Mon 9:00–12:00`: see hours.py) | slug
+    # (the last part of an address: a–z, digits, hyphens)
     type: str
     required: bool = False
     choices: str | tuple[str, ...] | None = None
@@ -27,6 +28,9 @@ class Field:
     # one of a record's fields of which only one is given (a document's file or link):
     # `sitetool new` shows its example commented out within the record's
     alternative: bool = False
+    # False: `sitetool new` leaves it out of new files (`slug:`, whose example, once
+    # uncommented in every new file, would give them all one address)
+    scaffolded: bool = True
     # text residents read (not a file name, an address or a code): its quotation marks
     # become the language's (plugins/typography); so does any text of a per-language
     # record (`name: {lv: …, en: …}`), in the language that names it
@@ -40,6 +44,9 @@ class Field:
     replaced_by: str = ""
 
 STATUS = Field("choice", choices=("draft", "published"), inherit=True, example="draft")
+# The last part of a translation's address (plugins/translated_addresses); without it, the
+# address is made from the title when first published and kept.
+SLUG = Field("slug", scaffolded=False, example="about-us")
 
 CORE_FIELDS: dict[str, dict[str, Field]] = {
     "news": {
@@ -64,6 +71,7 @@ CORE_FIELDS: dict[str, dict[str, Field]] = {
         "gallery": Field("list", inherit=True, example="[photos/foto-1.jpg]",
                          replaced_by="photos"),
         "services": Field("list", inherit=True, example="[sociala-virtuve]"),
+        "slug": SLUG,
         "status": STATUS,
     },
     "pages": {
@@ -72,6 +80,7 @@ CORE_FIELDS: dict[str, dict[str, Field]] = {
                          examples={"en": "What the Social Service does."}),
         "modified": Field("date", inherit=True, example="2026-11-23"),
         "review_by": Field("date", inherit=True, example="2027-05-01"),
+        "slug": SLUG,
         "status": STATUS,
     },
 }

@@ -27,6 +27,10 @@ OFFICE = {
                           "Book by calling +371 65300000."),
     "note": translated("Adresi jums pateiks, kad piezvanīsiet.",
                        "You will be given the address when you call."),
+    # the last part of the English page's address; without it, made from the English name
+    # when first published and kept (plugins/translated_addresses)
+    "slug": Field("record", fields={
+        "en": Field("slug", required=True, example="eglupe-parish-administration")}),
 }
 
 FIELDS = {"offices": OFFICE}

@@ -25,6 +25,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from content_schema import WeeklyHours, data_file_slugs, log_problems, read_data_files
+from translated_addresses import address_slug
 from ui_language.ui_language import context_lang
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,16 @@ class Office:
 def _office(data_file, settings) -> Office:
     values = dict(data_file.values)
     people = [Person(**person) for person in values.pop("reception", [])]
-    urls = {lang: settings["HELP_URLS"][lang]["office"].format(slug=data_file.slug)
-            for lang in settings["LANGUAGES"]}
+    explicit = values.pop("slug", {})
+    urls = {}
+    for lang in settings["LANGUAGES"]:  # the file's name in Latvian, an English one in English
+        address = settings["HELP_URLS"][lang]["office"]
+        slug, problems = address_slug(
+            settings, f"offices/{data_file.slug}", lang, data_file.slug, values["name"][lang],
+            explicit.get(lang), address, (data_file.source_file, data_file.front_matter.line),
+            title_field=f"name.{lang}", slug_field=f"slug.{lang}")
+        log_problems(logger, problems)
+        urls[lang] = address.format(slug=slug)
     return Office(slug=data_file.slug, source_file=data_file.source_file, urls=urls,
                   people=people, **values)
 

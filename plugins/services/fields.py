@@ -3,7 +3,7 @@ here so the content schema knows them while this plugin is in PLUGINS
 (content_schema/schema.py)."""
 
 from content_schema import Field
-from content_schema.fields import STATUS
+from content_schema.fields import SLUG, STATUS
 
 LINK = {
     "title": Field("text", required=True, prose=True,
@@ -41,6 +41,7 @@ SERVICE = {
                        examples={"en": "A plain text in easy-to-read language."}),
     "modified": Field("date", required=True, inherit=True, example="2026-11-23"),
     "review_by": Field("date", inherit=True, example="2027-05-01"),
+    "slug": SLUG,
     "status": STATUS,
 }
 

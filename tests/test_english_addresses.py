@@ -1,0 +1,257 @@
+"""English pages at English addresses (plugins/translated_addresses): `/en/contacts/`,
+not `/en/kontakti/`; chosen once and kept; everything that links to a page follows it,
+and feed entry ids do not change."""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+import yaml
+
+from content_schema import read_front_matter, slugify_title
+from site_helpers import ROOT, TODAY, BuiltSite, build_site
+from sitetool_helpers import lines_naming, sitetool, story, write
+
+CONTENT = ROOT / "content"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+# Latvian address of a section's content -> where its English twin's slug goes
+SECTIONS = {"pages": ("/{slug}/", "/en/{slug}/"),
+            "services": ("/pakalpojumi/{slug}/", "/en/services/{slug}/")}
+
+
+def _english_slug(english_file: Path) -> str:
+    """What the rule gives the sample content: `slug:` when written, else the title's."""
+    data = read_front_matter(english_file).data
+    return data.get("slug") or slugify_title(data["title"])
+
+
+def _record() -> dict[str, str]:
+    return yaml.safe_load((CONTENT / ".addresses.yml").read_text("utf-8"))["en"]
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+def test_english_pages_and_services_are_at_english_addresses(site, section):
+    latvian_url, english_url = SECTIONS[section]
+    moved = 0
+    for english_file in sorted((CONTENT / section).glob("*/index.en.md")):
+        folder = english_file.parent.name
+        slug = _english_slug(english_file)
+        assert _record()[f"{section}/{folder}"] == slug, "the committed record agrees"
+        page = english_url.format(slug=slug)
+        assert site.tree(page).get("lang") == "en"
+        assert site.translation_of(latvian_url.format(slug=folder)) == page
+        if slug != folder:
+            moved += 1
+            assert site.file_for(english_url.format(slug=folder)) is None, "no page left behind"
+    assert moved, f"the sample {section} have English titles unlike their Latvian folders"
+
+
+def test_the_contacts_page_and_the_social_kitchen_are_where_a_reader_expects(site):
+    assert site.translation_of("/kontakti/") == "/en/contacts/"
+    assert site.translation_of("/pakalpojumi/sociala-virtuve/") == "/en/services/social-kitchen/"
+    assert site.translation_of("/pakalpojumi/sociala-virtuve/viegla-valoda/") == (
+        "/en/services/social-kitchen/easy-read/")
+
+
+def test_english_stories_and_offices_take_english_addresses(site):
+    stories = sorted((CONTENT / "news").glob("*/*/index.en.md"))
+    for english_file in stories:
+        year, folder = english_file.parent.parent.name, english_file.parent.name
+        assert site.translation_of(f"/jaunumi/{year}/{folder}/") == (
+            f"/en/news/{year}/{_english_slug(english_file)}/")
+    # an office file names its English address in `slug: {en: …}`, else its English name's
+    for office in sorted((CONTENT / "offices").glob("*.yml")):
+        data = yaml.safe_load(office.read_text("utf-8"))
+        slug = (data.get("slug") or {}).get("en") or slugify_title(data["name"]["en"])
+        assert site.translation_of(f"/kur-sanemt-palidzibu/{office.stem}/") == (
+            f"/en/where-to-get-help/{slug}/")
+    assert site.translation_of("/kur-sanemt-palidzibu/socialais-dienests/") == (
+        "/en/where-to-get-help/social-service/"), "the sample's explicit slug wins"
+
+
+def test_hreflang_pairs_point_both_ways_to_pages_that_exist(site):
+    pairs = 0
+    for file in site.html_files():
+        tree = site.tree(file)
+        lang = tree.get("lang")
+        own = site.url_of(file)
+        for link in tree.xpath('//head/link[@rel="alternate"][@hreflang]'):
+            other_lang, href = link.get("hreflang"), link.get("href")
+            if other_lang in ("x-default", lang):
+                continue
+            target = site.file_for(href)
+            assert target is not None, f"{own}: hreflang {other_lang} {href}"
+            back = site.tree(target).xpath(
+                f'//head/link[@rel="alternate"][@hreflang="{lang}"]/@href')
+            assert urlsplit(back[0]).path == urlsplit(own).path, (own, href)
+            pairs += 1
+    assert pairs > 100
+
+
+def test_every_language_switcher_link_reaches_a_page_in_that_language(site):
+    for file in site.html_files():
+        for link in site.tree(file).xpath('//*[contains(@class, "language-switcher")]//a'
+                                          '[@hreflang]'):
+            target = site.file_for(link.get("href"))
+            assert target is not None, (file, link.get("href"))
+            assert site.tree(target).get("lang") == link.get("hreflang")
+
+
+def test_the_sitemap_lists_the_english_addresses_with_their_latvian_twins(site):
+    sitemap = ET.parse(site.root / "sitemap.xml").getroot()
+    listed = {urlsplit(url.findtext(f"{SITEMAP}loc")).path: url
+              for url in sitemap.iter(f"{SITEMAP}url")}
+    for latvian, english in (("/kontakti/", "/en/contacts/"),
+                             ("/pakalpojumi/sociala-virtuve/", "/en/services/social-kitchen/")):
+        assert english in listed and "/en/kontakti/" not in listed
+        alternates = {link.get("hreflang"): urlsplit(link.get("href")).path
+                      for link in listed[english].iter("{http://www.w3.org/1999/xhtml}link")}
+        assert alternates["lv"] == latvian and alternates["en"] == english
+    for path in listed:
+        assert site.file_for(path) is not None, path
+
+
+def test_the_menu_footer_and_notices_link_to_english_addresses(site):
+    home = site.tree("/en/")
+    hrefs = {urlsplit(href).path for href in home.xpath("//a[not(@hreflang)]/@href")
+             if href.startswith(site.url)}  # the site's own, but the language switcher's
+    assert {"/en/contacts/", "/en/about-us/", "/en/accessibility-statement/"} <= hrefs
+    for href in hrefs:
+        assert href.startswith(("/en/", "/photos/")), href
+        assert site.file_for(href) is not None, href
+    # a notice's "Concerns" names the service and the office at their English addresses
+    concerns = home.xpath('//*[@class="notice__concerns"]//a/@href')
+    assert "/en/services/social-kitchen/" in {urlsplit(h).path for h in concerns}
+    assert "/en/where-to-get-help/social-kitchen/" in {urlsplit(h).path for h in concerns}
+
+
+# --- small sites of their own: ids, the record, check's lines ---------------------------
+
+def _settings(tmp_path: Path, languages: list[str]) -> Path:
+    return write(tmp_path / f"settings-{len(languages)}.py",
+                 f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                 "from pelicanconf import *  # noqa\n"
+                 f"TRANSLATED_ADDRESS_LANGUAGES = {languages!r}\n")
+
+
+def _build(content: Path, output: Path, *extra: str) -> BuiltSite:
+    result = build_site(content, output, *extra, site_url="https://example.lv")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, "https://example.lv")
+
+
+def _entries(site: BuiltSite) -> dict[str, str]:
+    """{entry id: link} of the English feed of all news, read by feedparser."""
+    feed = feedparser.parse((site.root / "en/news/atom.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    return {entry.id: entry.link for entry in feed.entries}
+
+
+def test_feed_entry_ids_stay_what_they_were_at_latvian_addresses(tmp_path):
+    content = tmp_path / "content"
+    story(content, "2024/pieredzes-vizite", "Pieredzes vizīte", english="A study visit")
+    story(content, "2025/jauns-darba-laiks", "Jauns darba laiks", date="2025-03-04",
+          english="New opening hours")
+    before = _build(content, tmp_path / "before", "--settings",
+                    str(_settings(tmp_path, [])))  # as the site was: Latvian slugs in English
+    (content / ".addresses.yml").unlink(missing_ok=True)
+    after = _build(content, tmp_path / "after")
+    old, new = _entries(before), _entries(after)
+    assert sorted(old) == sorted(new) and len(new) == 2
+    assert old[next(iter(old))] != new[next(iter(old))], "the links did move"
+    assert {urlsplit(link).path for link in new.values()} == {
+        "/en/news/2024/a-study-visit/", "/en/news/2025/new-opening-hours/"}
+    for entry_id, link in new.items():
+        assert after.file_for(link) is not None
+        assert entry_id.endswith("/en")
+
+
+def _page(content: Path, english_title: str, slug: str = "") -> Path:
+    write(content / "pages/kontakti/index.lv.md", "---\ntitle: Kontakti\n---\nTeksts.\n")
+    extra = f"slug: {slug}\n" if slug else ""
+    return write(content / "pages/kontakti/index.en.md",
+                 f"---\ntitle: {english_title}\n{extra}---\nText.\n")
+
+
+def _check(content: Path, lang: str = "en"):
+    return sitetool("check", "--content", str(content), "--today", TODAY, lang=lang)
+
+
+def test_a_new_english_title_keeps_the_published_address_and_check_says_so(tmp_path):
+    content = tmp_path / "content"
+    _page(content, "Contacts")
+    first = _build(content, tmp_path / "first")
+    assert first.translation_of("/kontakti/") == "/en/contacts/"
+    record = (content / ".addresses.yml").read_text("utf-8")
+    assert "pages/kontakti: contacts" in record
+
+    _page(content, "Contact us")
+    [line] = lines_naming(_check(content), "content/pages/kontakti/index.en.md")
+    assert line == ("content/pages/kontakti/index.en.md:2: title: would change the address to "
+                    "/en/contact-us/: the page stays at /en/contacts/, where it was published "
+                    "— to keep the address, write slug: contacts; to move the page, write "
+                    "slug: contact-us (links to the old address will stop working)")
+    [latvian] = lines_naming(_check(content, "lv"), "content/pages/kontakti/index.en.md")
+    assert "mainītu adresi uz /en/contact-us/" in latvian and "slug: contacts" in latvian
+    second = _build(content, tmp_path / "second")
+    assert second.translation_of("/kontakti/") == "/en/contacts/"
+    assert second.tree("/en/contacts/").xpath("string(//h1)") == "Contact us"
+    assert (content / ".addresses.yml").read_text("utf-8") == record
+    strict = sitetool("build", "--content", str(content), "--output", str(tmp_path / "strict"),
+                      "--today", TODAY, "--strict")
+    assert strict.returncode != 0, "a production build waits for the editor's choice"
+
+
+def test_an_explicit_slug_moves_the_page_and_check_notes_the_move(tmp_path):
+    content = tmp_path / "content"
+    _page(content, "Contacts")
+    _build(content, tmp_path / "first")
+    _page(content, "Contact us", slug="contact-us")
+    [line] = lines_naming(_check(content), "content/pages/kontakti/index.en.md")
+    assert line.startswith("content/pages/kontakti/index.en.md:3: slug: moves the page from "
+                           "/en/contacts/ to /en/contact-us/")
+    moved = _build(content, tmp_path / "moved")
+    assert moved.translation_of("/kontakti/") == "/en/contact-us/"
+    assert moved.file_for("/en/contacts/") is None
+    assert "pages/kontakti: contact-us" in (content / ".addresses.yml").read_text("utf-8")
+    assert not lines_naming(_check(content), "content/pages/kontakti/index.en.md")
+
+
+def test_an_explicit_slug_wins_from_the_first_build(tmp_path):
+    content = tmp_path / "content"
+    _page(content, "How to reach us", slug="contacts")
+    assert not lines_naming(_check(content), "content/pages/kontakti/index.en.md")
+    assert not (content / ".addresses.yml").exists(), "check writes nothing"
+    site = _build(content, tmp_path / "output")
+    assert site.translation_of("/kontakti/") == "/en/contacts/"
+
+
+@pytest.mark.parametrize(("file", "front_matter", "expected"), [
+    ("index.en.md", "title: Contacts\nslug: Our Contacts\n",
+     "index.en.md:3: slug: 'Our Contacts' cannot be part of an address — use lower-case "
+     "letters a–z, digits and hyphens, e.g. slug: our-contacts"),
+    ("index.lv.md", "title: Kontakti\nslug: kontakti\n",
+     "index.lv.md:3: slug: is for translations: this file's address is its folder's name — "
+     "delete this line; to change the address, rename the folder (links to the old "
+     "address will stop working)"),
+])
+def test_a_slug_check_cannot_use_is_one_line(tmp_path, file, front_matter, expected):
+    content = tmp_path / "content"
+    _page(content, "Contacts")
+    write(content / "pages/kontakti" / file, f"---\n{front_matter}---\nText.\n")
+    shown = f"content/pages/kontakti/{file}"
+    assert lines_naming(_check(content), shown) == [f"content/pages/kontakti/{expected}"]
+
+
+def test_two_english_pages_with_one_address_are_an_error_naming_both(tmp_path):
+    content = tmp_path / "content"
+    story(content, "2024/vizite-cesis", "Vizīte Cēsīs", english="A study visit")
+    story(content, "2024/vizite-valmiera", "Vizīte Valmierā", english="A study visit")
+    result = _check(content)
+    [line] = lines_naming(result, "content/news/2024/vizite-valmiera/index.en.md")
+    assert "/en/news/2024/a-study-visit/" in line
+    assert "content/news/2024/vizite-cesis/index.en.md" in line
+    assert "slug:" in line
+    assert result.returncode != 0
