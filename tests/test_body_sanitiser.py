@@ -1,6 +1,9 @@
 """HTML in a text is cut to the allow-list (plugins/body_sanitiser): each hazard an editor
 can paste into Markdown is missing from the published page, and `sitetool check` and the
-build each say so in one line naming the file and the line, in Latvian and English."""
+build each say so in one line naming the file and the line, in Latvian and English.
+
+The hazards, the Markdown text and the easy-read service share one site (each text in a
+story of its own), checked and built once."""
 
 import shutil
 
@@ -10,24 +13,26 @@ from PIL import Image
 from site_helpers import ROOT, BuiltSite
 from sitetool_helpers import check_and_build, lines_naming, write
 
-STORY = "news/2024/zina"
-SHOWN = f"content/{STORY}/index.lv.md"
-PAGE = "jaunumi/2024/zina/"
 FRONT_MATTER = "---\ntitle: Ziņa\ndate: 2024-05-02\nkind: visit\n---\nIevads.\n\n"
 
 
-def plant(tmp_path, body: str):
-    """A one-story site whose Latvian text ends with `body`; the line `body` starts on."""
-    content = tmp_path / "content"
-    write(content / STORY / "index.lv.md", FRONT_MATTER + body + "\n")
-    write(content / STORY / "index.en.md", "---\ntitle: News\n---\nText.\n")
-    Image.new("RGB", (640, 480), "steelblue").save(content / STORY / "zale.jpg")
-    return content, FRONT_MATTER.count("\n") + 1
+def shown(story: str = "zina") -> str:
+    return f"content/news/2024/{story}/index.lv.md"
 
 
-def story_body(tmp_path):
-    site = BuiltSite(tmp_path / "output", "http://localhost:8000")
-    return site.tree(PAGE), site.tree(PAGE).find_class("story__body")[0]
+def plant(content, body: str, story: str = "zina") -> int:
+    """A story (Latvian and English) whose Latvian text ends with `body`, with a photo
+    beside it; the line `body` starts on."""
+    folder = content / "news/2024" / story
+    write(folder / "index.lv.md", FRONT_MATTER + body + "\n")
+    write(folder / "index.en.md", f"---\ntitle: News of {story}\n---\nText.\n")
+    Image.new("RGB", (640, 480), "steelblue").save(folder / "zale.jpg")
+    return FRONT_MATTER.count("\n") + 1
+
+
+def story_body(output, story: str = "zina"):
+    page = BuiltSite(output, "http://localhost:8000").tree(f"jaunumi/2024/{story}/")
+    return page, page.find_class("story__body")[0]
 
 
 def no_element(name):
@@ -92,26 +97,45 @@ HAZARDS = {
 }
 
 
-@pytest.mark.parametrize(("body", "english", "latvian", "published_safely"),
-                         HAZARDS.values(), ids=HAZARDS.keys())
-def test_a_hazard_in_a_text_is_not_published_and_said_once(tmp_path, body, english, latvian,
-                                                          published_safely):
-    content, line = plant(tmp_path, body)
-    check, build = check_and_build(content, tmp_path / "output")
+HAZARD_STORIES = [f"zina-{number}" for number in range(1, len(HAZARDS) + 1)]
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """`sitetool check` and build of one site: each hazard in a story of its own (named
+    by number: a name like "javascript-link" would be in the links of every page), the
+    Markdown text in the story "markdown", the easy-read service with a script."""
+    folder = tmp_path_factory.mktemp("planted")
+    for story, (body, *_) in zip(HAZARD_STORIES, HAZARDS.values(), strict=True):
+        plant(folder / "content", body, story)
+    plant(folder / "content", MARKDOWN, "markdown")
+    plant_easy_read_script(folder / "content")
+    check, build = check_and_build(folder / "content", folder / "output")
     assert build.returncode == 0, build.stderr
-    assert [found[:len(f"{SHOWN}:{line}: ") + len(latvian)]
-            for found in lines_naming(check, SHOWN)] == [f"{SHOWN}:{line}: {latvian}"]
-    assert [found[:len(f"{SHOWN}:{line}: ") + len(english)]
-            for found in lines_naming(build, SHOWN)] == [f"{SHOWN}:{line}: {english}"]
-    assert published_safely(*story_body(tmp_path))
+    return check, build, folder / "output"
+
+
+@pytest.mark.parametrize(("story", "english", "latvian", "published_safely"),
+                         [(story, *said) for story, (_, *said)
+                          in zip(HAZARD_STORIES, HAZARDS.values(), strict=True)],
+                         ids=HAZARDS.keys())
+def test_a_hazard_in_a_text_is_not_published_and_said_once(planted, story, english, latvian,
+                                                          published_safely):
+    check, build, output = planted
+    file, line = shown(story), FRONT_MATTER.count("\n") + 1
+    assert [found[:len(f"{file}:{line}: ") + len(latvian)]
+            for found in lines_naming(check, file)] == [f"{file}:{line}: {latvian}"]
+    assert [found[:len(f"{file}:{line}: ") + len(english)]
+            for found in lines_naming(build, file)] == [f"{file}:{line}: {english}"]
+    assert published_safely(*story_body(output, story))
 
 
 def test_a_production_build_stops_on_a_removed_hazard(tmp_path):
-    content, line = plant(tmp_path, HAZARDS["script"][0])
-    _, build = check_and_build(content, tmp_path / "output", "--strict")
+    line = plant(tmp_path / "content", HAZARDS["script"][0])
+    _, build = check_and_build(tmp_path / "content", tmp_path / "output", "--strict")
     assert build.returncode == 1
-    assert lines_naming(build, SHOWN) == [
-        f"{SHOWN}:{line}: removed <script>: the site does not publish it in a text — delete "
+    assert lines_naming(build, shown()) == [
+        f"{shown()}:{line}: removed <script>: the site does not publish it in a text — delete "
         "it: write headings, lists, links, pictures and tables in Markdown"]
     assert not (tmp_path / "output").exists()
 
@@ -138,11 +162,10 @@ kods <b>
 """
 
 
-def test_what_markdown_writes_is_published_without_a_warning(tmp_path):
-    content, _ = plant(tmp_path, MARKDOWN)
-    check, build = check_and_build(content, tmp_path / "output")
-    assert lines_naming(check, SHOWN) == lines_naming(build, SHOWN) == []
-    _, body = story_body(tmp_path)
+def test_what_markdown_writes_is_published_without_a_warning(planted):
+    check, build, output = planted
+    assert lines_naming(check, shown("markdown")) == lines_naming(build, shown("markdown")) == []
+    _, body = story_body(output, "markdown")
     assert body.xpath(".//h2[@id='s-ka-pieteikties']")  # BODY_ID_PREFIX: not the theme's
     assert [cell.get("align") for cell in body.xpath(".//th")] == ["left", "right"]
     assert body.xpath(".//sup[@id='s-fnref:1']/a[@class='footnote-ref'][@href='#s-fn:1']")
@@ -170,42 +193,50 @@ def embed_settings(tmp_path, hosts):
 
 def test_an_embed_from_a_host_of_the_setting_is_published(tmp_path):
     player = "https://video.novads.lv/embed/42"
-    content, line = plant(tmp_path, f'<iframe src="{player}" title="Domes sēde" '
-                                    'onload="alert(1)"></iframe>\n\n'
-                                    '<iframe src="http://video.novads.lv/embed/43"></iframe>\n\n'
-                                    '<iframe src="https://evil.example/embed/44"></iframe>')
+    content = tmp_path / "content"
+    line = plant(content, f'<iframe src="{player}" title="Domes sēde" '
+                          'onload="alert(1)"></iframe>\n\n'
+                          '<iframe src="http://video.novads.lv/embed/43"></iframe>\n\n'
+                          '<iframe src="https://evil.example/embed/44"></iframe>')
     settings = embed_settings(tmp_path, ["video.novads.lv"])
     check, build = check_and_build(content, tmp_path / "output", "--settings", str(settings))
     assert build.returncode == 0, build.stderr
     removed = "removed <iframe>: the site does not publish it in a text — link to the video " \
               "or page instead; embeds are published only from video.novads.lv"
-    assert lines_naming(build, SHOWN) == [
-        f'{SHOWN}:{line}: removed onload="alert(1)" from <iframe> — delete it: a text may '
+    assert lines_naming(build, shown()) == [
+        f'{shown()}:{line}: removed onload="alert(1)" from <iframe> — delete it: a text may '
         "not run scripts or set its own styles",
-        f"{SHOWN}:{line + 2}: {removed}", f"{SHOWN}:{line + 4}: {removed}"]
-    assert len(lines_naming(check, SHOWN)) == 3
-    _, body = story_body(tmp_path)
+        f"{shown()}:{line + 2}: {removed}", f"{shown()}:{line + 4}: {removed}"]
+    assert len(lines_naming(check, shown())) == 3
+    _, body = story_body(tmp_path / "output")
     assert [(frame.get("src"), frame.get("title")) for frame in body.xpath(".//iframe")] == [
         (player, "Domes sēde")]
     assert not body.xpath(".//@onload")
 
 
-def test_an_easy_read_text_is_sanitised_too(tmp_path):
-    content = tmp_path / "content"
+EASY_READ = "services/krizes-centrs/index.lv.md"
+
+
+def plant_easy_read_script(content):
+    """The crisis centre's service (and the offices it names) with a script in its
+    easy-read text."""
     shutil.copytree(ROOT / "content/services/krizes-centrs", content / "services/krizes-centrs")
     shutil.copytree(ROOT / "content/offices", content / "offices")
-    source = content / "services/krizes-centrs/index.lv.md"
-    text = source.read_text("utf-8").replace(
+    source = content / EASY_READ
+    source.write_text(source.read_text("utf-8").replace(
         "  Krīzes centrs ir droša vieta.\n",
-        '  Krīzes centrs ir droša vieta.<script>alert(1)</script>\n')
-    source.write_text(text, "utf-8")
-    line = text[:text.index("<script>")].count("\n") + 1
-    shown = "content/services/krizes-centrs/index.lv.md"
-    check, build = check_and_build(content, tmp_path / "output")
-    expected = f"{shown}:{line}: removed <script>: the site does not publish it in a text"
-    assert [found[:len(expected)] for found in lines_naming(build, shown)] == [expected]
-    assert [found.split(" — ")[0] for found in lines_naming(check, shown)] == [
-        f"{shown}:{line}: izņemts <script>: vietne to tekstā nepublicē"]
-    easy_read = (tmp_path / "output/pakalpojumi/krizes-centrs/viegla-valoda/index.html")
+        '  Krīzes centrs ir droša vieta.<script>alert(1)</script>\n'), "utf-8")
+
+
+def test_an_easy_read_text_is_sanitised_too(planted):
+    check, build, output = planted
+    text = (ROOT / "content" / EASY_READ).read_text("utf-8")
+    line = text[:text.index("  Krīzes centrs ir droša vieta.\n")].count("\n") + 1
+    file = f"content/{EASY_READ}"
+    expected = f"{file}:{line}: removed <script>: the site does not publish it in a text"
+    assert [found[:len(expected)] for found in lines_naming(build, file)] == [expected]
+    assert [found.split(" — ")[0] for found in lines_naming(check, file)] == [
+        f"{file}:{line}: izņemts <script>: vietne to tekstā nepublicē"]
+    easy_read = (output / "pakalpojumi/krizes-centrs/viegla-valoda/index.html")
     assert "Krīzes centrs ir droša vieta." in easy_read.read_text("utf-8")
     assert "alert(1)" not in easy_read.read_text("utf-8")
