@@ -32,7 +32,8 @@ exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)
 # file's text given once for both languages (an address) with the default language's.
 PROSE = {"title", "summary", "subject", "author", "author_role", "topic", "place", "post",
          "e_address", "in_person", "eligibility", "how_to_apply", "documents", "cost",
-         "decision_time", "name", "address", "note", "booking", "text", "alt", "caption"}
+         "decision_time", "name", "address", "note", "booking", "text", "alt", "caption",
+         "credit"}
 
 
 def built(field: str, lang: str = "") -> str:

@@ -22,7 +22,7 @@ PHOTO = {
                          "Eight people at a round table in the day centre's hall"),
     "caption": _per_language("Pirmā tikšanās dienas centrā",
                              "The first meeting at the day centre"),
-    "credit": Field("text", example="Līga Krūmiņa"),
+    "credit": Field("text", prose=True, example="Līga Krūmiņa"),
 }
 
 # The photos a story shows, in order, with their texts (instead of `gallery:` and
