@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from gallery.processing import UPRIGHT, to_srgb  # noqa: E402
+from gallery.pixels import UPRIGHT, to_srgb  # noqa: E402
 from generate_site import camera_photo  # noqa: E402
 
 AVIF_QUALITIES = (50, 60, 70)
