@@ -17,7 +17,8 @@ TRANSLATED_RULES = [*sorted(p for p in (ROOT / "plugins").iterdir()
                             if (p / "__init__.py").is_file()), ROOT / "sitetool"]
 # Those the editor guides explain (the other plugins' messages are not in them yet).
 GUIDE_RULES = [ROOT / "plugins/content_schema", ROOT / "plugins/body_sanitiser",
-               ROOT / "plugins/published_files", ROOT / "sitetool"]
+               ROOT / "plugins/published_files",
+               ROOT / "plugins/translated_addresses", ROOT / "sitetool"]
 SITETOOL_PO = ROOT / "sitetool/translations/lv/LC_MESSAGES/messages.po"
 
 

@@ -9,8 +9,9 @@ Signals:
   a future story, a file with errors) are withheld, so they cannot leak before it.
 
 Slug, language and the pairing of translations come from the path (`PATH_METADATA`);
-URLs from `CONTENT_URLS`. A file with errors is skipped (status `skip`) after one line per
-problem; drafts and future stories get no URL, and `DRAFT_*SAVE_AS = ""` keeps Pelican
+URLs from `CONTENT_URLS`, a translation's with a slug of its own language
+(`translated_addresses.address_slug`). A file with errors is skipped (status `skip`) after
+one line per problem; drafts and future stories get no URL, and `DRAFT_*SAVE_AS = ""` keeps Pelican
 from writing them anywhere.
 """
 
@@ -38,6 +39,7 @@ from content_schema import (
 from content_schema.front_matter import read_bundle_file
 from content_schema.problems import Problem
 from content_schema.source_text import SourceError
+from translated_addresses import address_slug
 from typography import quote_html
 
 logger = logging.getLogger(__name__)
@@ -209,6 +211,9 @@ def _named(cls, name, settings):
 
 def _set_metadata(metadata, values, settings, source_file):
     section = metadata["section"]
+    # `slug` stays the folder's name (the bundle's, in every language); `slug:` typed in a
+    # translation names only its address (plugins/translated_addresses)
+    explicit_slug = values.pop("slug", None)
     metadata.update(values)
     metadata["bundle"] = "/".join(filter(None, (section, metadata.get("year"),
                                                 metadata["slug"])))
@@ -228,7 +233,14 @@ def _set_metadata(metadata, values, settings, source_file):
         metadata["status"] = "draft"
         return
     metadata["status"] = "published"
-    url = settings["CONTENT_URLS"][section][metadata["lang"]].format(**metadata)
+    address = settings["CONTENT_URLS"][section][metadata["lang"]].format(
+        **{**metadata, "slug": "{slug}"})
+    lines = metadata["front_matter_lines"]
+    slug, problems = address_slug(
+        settings, metadata["bundle"], metadata["lang"], metadata["slug"], values["title"],
+        explicit_slug, address, (source_file, lambda field: lines.get(field, 1)))
+    _report(problems)
+    url = address.format(slug=slug)
     metadata["url"] = url
     metadata["save_as"] = url + "index.html"
 
