@@ -243,9 +243,10 @@ def test_the_script_closes_a_consultation_once_its_deadline_passes(page, served_
 
 @pytest.mark.browser
 def test_the_script_opens_an_upcoming_consultation_on_its_first_day(page, served_site):
-    status = _shown_status(page, f"{served_site.url}/{_en(served_site, HOME_CARE)}", "2026-11-30T23:59:00+02:00")
+    address = f"{served_site.url}/{_en(served_site, HOME_CARE)}"
+    status = _shown_status(page, address, "2026-11-30T23:59:00+02:00")
     assert status.inner_text() == "Upcoming: opens 1 December 2026"
-    status = _shown_status(page, f"{served_site.url}/{_en(served_site, HOME_CARE)}", "2026-12-01T00:00:01+02:00")
+    status = _shown_status(page, address, "2026-12-01T00:00:01+02:00")
     assert status.inner_text() == "Open until 15 December 2026"
 
 
