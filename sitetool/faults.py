@@ -19,6 +19,7 @@ import io
 import os
 import re
 import shutil
+import sysconfig
 from pathlib import Path
 
 from content_schema import Problem
@@ -80,7 +81,8 @@ def stopped_problem(error: BaseException, content_path: str | None) -> Problem |
                    "the build stopped while processing this file: {error}",
                    "run the same command again with --debug and send what it prints to "
                    "whoever looks after the site",
-                   params={"error": f"{type(error).__name__}: {error}"})
+                   params={"error": " ".join(filter(None, (
+                       f"{type(error).__name__}: {error}", _raised_in(error))))})
 
 
 def write_failure(error: BaseException) -> Problem | None:
@@ -108,6 +110,23 @@ def _frames_innermost_first(error: BaseException):
         frames.append(tb.tb_frame)
         tb = tb.tb_next
     return reversed(frames)
+
+
+# Python's own modules and the installed packages (Pelican, Jinja, blinker…)
+_NOT_OURS = tuple({sysconfig.get_paths()[key] for key in ("stdlib", "purelib", "platlib")})
+
+
+def _raised_in(error: BaseException) -> str | None:
+    """Where a plugin, sitetool or a template raised `error`, as `(<folder>/<file>:<line>)`
+    (`(gallery/gallery.py:120)`): the innermost frame outside Python's and the installed
+    packages' folders. None for an error a forked writer sent back (it has no frames)."""
+    tb, found = error.__traceback__, None
+    while tb is not None:
+        path = tb.tb_frame.f_code.co_filename
+        if os.path.isabs(path) and not path.startswith(_NOT_OURS):
+            found = f"({Path(path).parent.name}/{Path(path).name}:{tb.tb_lineno})"
+        tb = tb.tb_next
+    return found
 
 
 def _innermost_content(error: BaseException) -> str | None:

@@ -287,9 +287,16 @@ def test_an_unexpected_exception_names_the_file_and_publishes_nothing(tmp_path):
         "PLUGINS = [*PLUGINS, 'exploding']\n"))
     result = _build(content, output, "--no-cache", "--settings", str(settings))
     assert result.returncode == 1
+    raised_at = EXPLODING_PLUGIN.splitlines().index('        raise RuntimeError("boom")') + 1
     assert result.stderr.splitlines()[1:] == [
         "content/news/2024/sprags/index.lv.md:1: the build stopped while processing this "
-        "file: RuntimeError: boom — run the same command again with --debug and send what "
-        "it prints to whoever looks after the site"]
+        f"file: RuntimeError: boom (exploding/__init__.py:{raised_at}) — run the same "
+        "command again with --debug and send what it prints to whoever looks after the site"]
     assert tree_digest(output, with_times=True) == published
     assert _leftovers(output) == []
+
+    debug = _build(content, output, "--no-cache", "--settings", str(settings), "--debug")
+    assert debug.returncode == 1
+    assert "Traceback (most recent call last):" in debug.stderr
+    assert (f'File "{plugins / "exploding" / "__init__.py"}", line {raised_at}, in explode'
+            in debug.stderr)
