@@ -203,6 +203,9 @@ def run_serve(command: Command) -> int:
     def announce(url, editor_url):
         print(_("Preview: {url} — it is rebuilt whenever you save. Stop with Ctrl+C.",
                 url=url), flush=True)
+        if editor_url:
+            print(_("Web editor: {url} — write and change stories in the browser.",
+                    url=editor_url), flush=True)
 
     try:
         serve(command.settings_file(), Path(args.output), args.host, args.port,
@@ -210,9 +213,6 @@ def run_serve(command: Command) -> int:
     except KeyboardInterrupt:  # Ctrl+C is how an editor stops it
         return 0
     except OSError as error:
-        if editor_url:
-            print(_("Web editor: {url} — write and change stories in the browser.",
-                    url=editor_url), flush=True)
         if error.errno != errno.EADDRINUSE:
             raise
         print(_("Port {port} is already in use (is another preview running?). Stop it, or "

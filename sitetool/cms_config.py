@@ -66,12 +66,12 @@ def cms_config(settings, lang: str, backend: dict) -> dict:
     fields_of = schema(settings).fields
     for kind in settings["NEWS_KINDS"]:
         fields = fields_of("news", kind)
-        collection = _bundle("news", kind, names, lang, fields, choices, settings)
+        collection = _bundle("news", kind, names, lang, fields, choices)
         collection["filter"] = {"field": "kind", "value": kind}
         config["collections"].append(collection)
     for section in ("services", "pages"):
         config["collections"].append(
-            _bundle(section, section, names, lang, fields_of(section), choices, settings))
+            _bundle(section, section, names, lang, fields_of(section), choices))
     for section in DATA_FILES:
         config["collections"].append(
             _data_files(section, names, lang, fields_of(section), choices, default))
@@ -83,13 +83,13 @@ def _label(names: dict, key: str, lang: str) -> str:
     return entry[lang] if entry else key.replace("_", " ").capitalize()
 
 
-def _bundle(section, name, names, lang, fields, choices, settings) -> dict:
+def _bundle(section, name, names, lang, fields, choices) -> dict:
     widgets = [_widget(field_name, field, names, lang, choices, translated=True,
                        fixed={"kind": name} if section == "news" else {})
                for field_name, field in fields.items() if not field.replaced_by]
     widgets.append({"name": BODY, "label": _label(names, BODY, lang), "widget": "markdown",
                     "required": False, "i18n": True})
-    collection = {
+    return {
         "name": name, "label": _label(names, f"collection.{name}", lang),
         "folder": section, "path": BUNDLES[section], "extension": "md",
         "format": "frontmatter", "create": True, "i18n": True,
@@ -100,7 +100,6 @@ def _bundle(section, name, names, lang, fields, choices, settings) -> dict:
         # documents and images in the text beside index.lv.md (photos: PHOTO_FIELDS)
         "media_folder": "", "public_folder": "",
     }
-    return collection
 
 
 def _data_files(section, names, lang, fields, choices, default: str) -> dict:

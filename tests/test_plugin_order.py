@@ -151,6 +151,18 @@ def test_a_section_declared_by_two_plugins_names_both(fake_plugins):
         schema({"PLUGINS": [*PLUGINS, plugin]})
 
 
+@pytest.mark.parametrize(("declared", "owner"), [
+    ('MORE_FIELDS = {"news": {"photos": {}}}\n', "gallery"),  # added by another plugin
+    ('MORE_FIELDS = {"news": {"title": {}}}\n', "content_schema"),  # the section's own
+])
+def test_a_field_added_to_a_section_twice_names_both_plugins(fake_plugins, declared, owner):
+    plugin = fake_plugins("fake_photos", declared)
+    with pytest.raises(SchemaError, match=rf"^the plugins {owner} and fake_photos both "
+                                          r"declare the field '\w+' of the section 'news'"):
+        schema({"PLUGINS": [*PLUGINS, plugin]})
+    assert "photos" in schema({"PLUGINS": PLUGINS}).fields("news")  # the gallery's
+
+
 # --- The built site ----------------------------------------------------------------------
 
 def _settings_file(tmp_path, plugins_expression: str):

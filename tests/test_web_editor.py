@@ -15,6 +15,7 @@ import web_editor_steps as steps
 from content_schema import schema, slugify_title
 from site_helpers import build_site
 from sitetool.cms_config import BODY, PHOTO_FIELDS, REFERENCES, cms_config
+from sitetool.i18n import Messages
 from sitetool.pipeline import load_settings
 from sitetool.web_editor import LOCAL_BACKEND, WebEditorMissing, assemble
 from sitetool_helpers import ROOT, running_preview, sitetool, write
@@ -326,3 +327,13 @@ def test_an_editor_changes_a_services_cost(admin_page, editor):
     assert _front_matter(folder / "index.en.md") == before["en"]
     _wait_for_page(page, f"{url}/pakalpojumi/sociala-virtuve/", "2,50 EUR par pusdienām")
     assert not troubles, "\n".join(troubles)
+    # the preview said where the editor is, after the site's address
+    printed = "".join(editor[2])
+    assert printed.index(f"{url}/admin/ ") > printed.index(f"{url}/ ")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("lv", "Tīmekļa redaktors nav uzstādīts"),
+                                             ("en", "The web editor is not installed")])
+def test_the_editor_not_installed_is_said_in_the_clis_language(lang, words):
+    said = WebEditorMissing("decap-cms").says(Messages(lang))
+    assert said.startswith(words) and "decap-cms" in said and "make test-tools" in said

@@ -35,13 +35,13 @@ class Field:
     # become the language's (plugins/typography); so does any text of a per-language
     # record (`name: {lv: …, en: …}`), in the language that names it
     prose: bool = False
+    # still read in files written before, but written as another field now: `sitetool
+    # new` and the web editor write that one (`gallery:` as the gallery's `photos:`)
+    replaced_by: str = ""
 
     def example_in(self, lang: str) -> str:
         return (self.examples or {}).get(lang, self.example)
 
-    # still read in files written before, but written as another field now: `sitetool
-    # new` and the web editor write that one (`gallery:` as the gallery's `photos:`)
-    replaced_by: str = ""
 
 STATUS = Field("choice", choices=("draft", "published"), inherit=True, example="draft")
 # The last part of a translation's address (plugins/translated_addresses); without it, the
@@ -65,7 +65,7 @@ CORE_FIELDS: dict[str, dict[str, Field]] = {
                          examples={"en": "A sentence or two about the story."}),
         "tags": Field("list", example="[pieredzes apmaiņa]",
                       examples={"en": "[experience exchange]"}),
-        # the photo of `sitetool new`'s photos.yml example (sitetool/scaffold.py)
+        # the photo of `sitetool new`'s `photos:` example (sitetool/scaffold.py)
         "cover": Field("text", inherit=True, example="photos/foto-1.jpg"),
         # the photos to show, in order, instead of all of photos/ (plugins/gallery)
         "gallery": Field("list", inherit=True, example="[photos/foto-1.jpg]",
