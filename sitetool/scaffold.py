@@ -106,7 +106,8 @@ def _front_matter(kind, fields, title, day, settings, lang, is_default) -> str:
                             "every language (date, kind, author …) come from "
                             "index.{default}.md.", default=settings["DEFAULT_LANG"]))
     for name, field in fields.items():
-        if name == "status" or not field.scaffolded or (not is_default and field.inherit):
+        if name == "status" or field.replaced_by or not field.scaffolded or (
+                not is_default and field.inherit):
             continue
         value = known.get(name)
         if value is not None:
