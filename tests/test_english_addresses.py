@@ -255,3 +255,16 @@ def test_two_english_pages_with_one_address_are_an_error_naming_both(tmp_path):
     assert "content/news/2024/vizite-cesis/index.en.md" in line
     assert "slug:" in line
     assert result.returncode != 0
+
+
+def test_a_damaged_record_is_one_warning_and_the_build_records_anew(tmp_path):
+    content = tmp_path / "content"
+    _page(content, "Contacts")
+    write(content / ".addresses.yml", "en: &pages {pages/kontakti: kontakti}\n")  # an anchor
+    [line] = lines_naming(_check(content), "content/.addresses.yml")
+    assert line.startswith("content/.addresses.yml:1: this is not the record of published "
+                           "addresses the build writes — take it back from git")
+    site = _build(content, tmp_path / "output")
+    assert site.translation_of("/kontakti/") == "/en/contacts/"
+    assert yaml.safe_load((content / ".addresses.yml").read_text("utf-8")) == {
+        "en": {"pages/kontakti": "contacts"}}

@@ -31,6 +31,8 @@ import yaml
 from pelican import signals
 
 from content_schema import Problem, slugify_title
+from content_schema.front_matter import parse_data_file
+from content_schema.source_text import SourceError
 from sitetool_signals import pages_written
 
 logger = logging.getLogger(__name__)
@@ -62,16 +64,18 @@ def _record(settings) -> Record:
 
 
 def _read(path: Path, settings) -> dict[str, dict[str, str]]:
+    """The record's addresses; a damaged record (edited, or with YAML anchors, refused
+    as in every YAML the build reads) is one warning, and the build records anew."""
+    shown = os.path.relpath(path, os.path.dirname(settings["PATH"]))
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = parse_data_file(path.read_text("utf-8"), shown).data
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, SourceError):
         data = None
     if not isinstance(data, dict) or not all(
             isinstance(slugs, dict) and all(isinstance(v, str) for v in slugs.values())
             for slugs in data.values()):
-        shown = os.path.relpath(path, os.path.dirname(settings["PATH"]))
         logger.warning("%s", Problem(
             shown, 1, "", "this is not the record of published addresses the build writes",
             "take it back from git (git checkout {file}); else the build writes it anew "
