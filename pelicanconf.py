@@ -223,8 +223,9 @@ SUBSCRIBE_URLS = {"lv": "abonet/", "en": "en/subscribe/"}  # what a feed is, eve
 FOOTER_LINKS.append(("Subscribe", SUBSCRIBE_URLS))
 
 # --- Photo galleries (plugins/gallery) ----------------------------------------------------
-# A story shows the photos of its `photos/` folder (or its `gallery:` list), with alt text
-# and captions per language from `photos/photos.yml`. Each photo is published in every
+# A story shows the photos its `photos:` list names, with alt text and captions per language
+# (older stories: those of `photos/` or `gallery:`, described in `photos/photos.yml`,
+# GALLERY_SIDECAR). Each photo is published in every
 # width below (never wider than the photo) and every format; the camera files are not.
 # Renditions are cached by each photo's content and these values: changing one redoes
 # only the files it affects.
@@ -398,6 +399,11 @@ SECURITY_HEADERS_FILE = os.path.join(_PROJECT, "docs", "nginx", "socialais-diene
 # as they were after a plain edit, and the next full rebuild (a file added or removed, a
 # theme change) renews them.
 WHOLE_SITE_OUTPUT_PLUGINS = ["feeds", "meeting_calendar"]
+# Of those, the plugins whose files (matched by these patterns, relative to the output)
+# are made from front matter, settings and the day only: after an edit to story texts
+# alone, `sitetool build` links them from the served site instead of making them again
+# (sitetool/incremental.py; tests/test_incremental_equal.py proves the builds equal).
+FRONT_MATTER_OUTPUT = {"meeting_calendar": ["*.ics"]}
 # Hidden files are neither content nor published: editors' lock and swap files, and the
 # feeds' `.feed-id` (written by the build into story folders; if Pelican published them,
 # a story's first build would differ from every later one).
