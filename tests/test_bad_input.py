@@ -1,5 +1,6 @@
 """Bad input stops the build with one clear line, and the previous site stays."""
 
+import shutil
 
 import pytest
 
@@ -15,17 +16,24 @@ Teksts.
 """
 
 
-@pytest.fixture
-def small_site(tmp_path):
-    """A one-story site, already built once, so a failing build has a site to keep."""
-    content = tmp_path / "content"
-    story = content / STORY
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    """A one-story site, built once for the module."""
+    folder = tmp_path_factory.mktemp("built_once")
+    story = folder / "content" / STORY
     story.parent.mkdir(parents=True)
     story.write_text(GOOD, "utf-8")
-    output = tmp_path / "output"
-    first = build_site(content, output)
+    first = build_site(folder / "content", folder / "output")
     assert first.returncode == 0, first.stderr
-    return content, output
+    return folder
+
+
+@pytest.fixture
+def small_site(built_once, tmp_path):
+    """A copy of the one-story site and its build, so a failing build has a site to keep."""
+    for part in ("content", "output"):
+        shutil.copytree(built_once / part, tmp_path / part)
+    return tmp_path / "content", tmp_path / "output"
 
 
 @pytest.mark.parametrize(("front_matter", "expected"), [
