@@ -19,6 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
 
 
+def project_settings() -> dict:
+    """pelicanconf.py's settings as the build reads them (a fresh copy on each call)."""
+    namespace = {"__file__": str(ROOT / "pelicanconf.py")}
+    exec((ROOT / "pelicanconf.py").read_text("utf-8"), namespace)
+    return namespace
+
+
 def build_site(content: Path, output: Path, *extra: str, site_url: str | None = None,
                today: str = TODAY) -> subprocess.CompletedProcess:
     """Run the real build command, in its own process as an editor would."""

@@ -14,7 +14,7 @@ from feed_checks import (
     rss_problems,
 )
 from feeds.catalogue import plan
-from site_helpers import ROOT
+from site_helpers import project_settings
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREILI = "2010/kurzemes-socialie-darbinieki-pieredzes-vizite-preilos/"
@@ -169,14 +169,8 @@ def _story(kind, services=(), lang="lv"):
     return SimpleNamespace(kind=kind, services=list(services), lang=lang)
 
 
-def _settings():
-    namespace = {"__file__": str(ROOT / "pelicanconf.py")}
-    exec((ROOT / "pelicanconf.py").read_text("utf-8"), namespace)
-    return namespace
-
-
 def test_service_and_group_feeds_exist_only_with_a_service_catalogue():
-    settings = _settings()
+    settings = project_settings()
     settings["TARGET_GROUPS"] = {
         "seniors": {"lv": "Seniori", "en": "Seniors", "slug": {"lv": "seniori",
                                                                  "en": "seniors"}}}

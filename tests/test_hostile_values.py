@@ -20,11 +20,10 @@ import pytest
 from icalendar import Calendar
 
 from hostile_content import FOLDER_PAGE, LANGS, typed, typed_markdown, typed_url, write_site
-from site_helpers import ROOT, build_site, serve_folder
+from site_helpers import build_site, project_settings, serve_folder
 from typography import quote_text
 
-SETTINGS = {"__file__": str(ROOT / "pelicanconf.py")}
-exec((ROOT / "pelicanconf.py").read_text("utf-8"), SETTINGS)
+SETTINGS = project_settings()
 
 
 # The fields residents read (`Field.prose`, and photos' per-language alt and caption):
