@@ -4,7 +4,6 @@ to build other content (bad input), and a real Chromium for what people see and 
 import inspect
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -21,15 +20,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 os.environ["SITETOOL_LANG"] = "en"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    return _free_port()
+    """The sample site's port: each pytest-xdist worker builds and serves its own."""
+    return sitetool_helpers.free_port()
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ import pytest
 from page_types import type_and_lang_params, urls_to_check
 from site_helpers import NGINX_EXAMPLE, NGINX_HEADERS, BuiltSite, build_site, troubles_of
 from sitetool import security_headers
+from sitetool_helpers import free_port
 from test_search import LV_SEARCH, PREILI_STORY_LV, _search
 
 NGINX = Path("/usr/sbin/nginx")
@@ -27,12 +28,6 @@ INCLUDED_AS = "snippets/socialais-dienests-headers.conf"
 
 pytestmark = pytest.mark.skipif(not NGINX.exists(),
                                 reason="nginx is not installed: scripts/install-test-tools.sh")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _server_block(root: Path, port: int) -> str:
@@ -98,7 +93,7 @@ def _wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
 @pytest.fixture(scope="module")
 def nginx_site(tmp_path_factory, sample_content):
     """A production build of the sample content, served by nginx with the example."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     output = tmp_path_factory.mktemp("production") / "output"
     result = build_site(sample_content, output, "--production", site_url=url)
