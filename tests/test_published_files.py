@@ -322,24 +322,49 @@ LINKS = {  # where the link is: what it points to (a name in the secret folder o
 }
 
 
-@pytest.mark.parametrize("link", list(LINKS))
-def test_a_symbolic_link_in_the_content_stops_the_build_with_one_line(tmp_path, link):
-    content = sample_copy(tmp_path)
-    secret = _secret_folder(tmp_path)
-    target = Path(LINKS[link]) if LINKS[link].startswith("/") else secret / LINKS[link]
-    (content / link).unlink(missing_ok=True)
-    (content / link).symlink_to(target.resolve())
-    output = tmp_path / "output"
-    result = build_site(content, output, "--production", site_url=SITE_URL)
-    expected = (f"content/{link}:1: this is a symbolic link (to {target.resolve()}): links "
-                "are not read or published — put the file itself here instead of a link, or "
-                "remove the link")
-    assert result.returncode == 1
-    problem_lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]
-    assert problem_lines == [expected], result.stderr
-    assert not output.exists()
+def _target(link: str, secret: Path) -> Path:
+    return (Path(LINKS[link]) if LINKS[link].startswith("/") else secret / LINKS[link]).resolve()
+
+
+def _said_of(link: str, secret: Path) -> str:
+    return (f"content/{link}:1: this is a symbolic link (to {_target(link, secret)}): links "
+            "are not read or published — put the file itself here instead of a link, or "
+            "remove the link")
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory):
+    """A copy of the sample content with every link of LINKS planted, its production
+    build and `sitetool check`."""
+    folder = tmp_path_factory.mktemp("linked")
+    content, secret = sample_copy(folder), _secret_folder(folder)
+    for link in LINKS:
+        (content / link).unlink(missing_ok=True)
+        (content / link).symlink_to(_target(link, secret))
+    build = build_site(content, folder / "output", "--production", site_url=SITE_URL)
     check = sitetool("check", "--content", str(content), "--today", TODAY, "--no-cache")
-    assert check.returncode == 1 and expected in check.stdout.splitlines()
+    return build, check, folder
+
+
+def test_symbolic_links_in_the_content_stop_the_build_and_nothing_else_is_said(linked):
+    build, check, folder = linked
+    assert build.returncode == 1 and check.returncode == 1
+    problem_lines = [line for line in build.stderr.splitlines() if line.startswith("content/")]
+    assert sorted(problem_lines) == sorted(_said_of(link, folder / "elsewhere")
+                                           for link in LINKS), build.stderr
+    assert not (folder / "output").exists()
+
+
+@pytest.mark.parametrize("link", list(LINKS))
+def test_a_symbolic_link_in_the_content_is_an_error_said_in_one_line(linked, link):
+    """Each link is an error by itself: `check` lists it among the errors (what no build
+    publishes), and the build says it once."""
+    build, check, folder = linked
+    expected = _said_of(link, folder / "elsewhere")
+    assert [line for line in build.stderr.splitlines()
+            if line.startswith(f"content/{link}:")] == [expected], build.stderr
+    errors = check.stdout.split("Warnings")[0].split("Notices")[0]
+    assert expected in errors.splitlines(), check.stdout
 
 
 def test_a_symbolic_link_in_the_theme_is_an_error_too(tmp_path):
