@@ -17,8 +17,11 @@ Pagefind runs as its own command (`pagefind.service.get_executable()`, the binar
 `pagefind[bin]` package installs), not through the package's asyncio service client,
 which waits 100 ms before reading each reply: the 500-story benchmark site took 1.15 s
 to index through it and 0.9 s as a command (`benchmarks/search_index_speed.py`).
+Pagefind writes only the files that changed since the last build: the others are
+linked in from the last index before it starts (reuse.py).
 """
 
+import contextlib
 import errno
 import json
 import logging
@@ -36,6 +39,8 @@ from pelican.generators import Generator
 
 import sitetool_signals
 from worker_processes import die_with_this_process
+
+from . import reuse
 
 logger = logging.getLogger(__name__)
 
@@ -68,15 +73,18 @@ def pagefind_command(site: Path, exclude_selectors: list[str]) -> list[str]:
 
 
 def start_indexing(pelican) -> subprocess.Popen:
-    site = Path(pelican.settings["OUTPUT_PATH"])
+    settings = pelican.settings
+    site = Path(settings["OUTPUT_PATH"])
+    linked = (reuse.link_previous(reuse.store_of(settings), site / "pagefind")
+              if settings["LOAD_CONTENT_CACHE"] else 0)
     # not a pipe: nobody reads it until Pagefind ends; index_site closes it (a failed
     # build, with the Pelican object it belongs to)
     said = tempfile.TemporaryFile("w+")  # noqa: SIM115
     indexing = subprocess.Popen(
-        pagefind_command(site, pelican.settings["SEARCH_EXCLUDE_SELECTORS"]),
+        pagefind_command(site, settings["SEARCH_EXCLUDE_SELECTORS"]),
         stdout=said, stderr=subprocess.STDOUT, text=True,
         preexec_fn=die_with_this_process())  # not write on into a killed build's output
-    _started[pelican] = (indexing, said, time.perf_counter())
+    _started[pelican] = (indexing, said, time.perf_counter(), linked)
     return indexing
 
 
@@ -86,7 +94,8 @@ _started = weakref.WeakKeyDictionary()  # the Pelican object of a build -> its i
 def index_site(pelican):
     if pelican not in _started:  # a build by Pelican alone sends no pages_written
         start_indexing(pelican)
-    indexing, said, started = _started.pop(pelican)
+    indexing, said, started, linked = _started.pop(pelican)
+    waited = time.perf_counter()
     with said:
         indexing.wait()
         said.seek(0)
@@ -95,17 +104,27 @@ def index_site(pelican):
         logger.error("search index: Pagefind failed (exit status %d): %s",
                      indexing.returncode, lines[-1] if lines else "it said nothing")
         return
-    entry = Path(pelican.settings["OUTPUT_PATH"]) / "pagefind" / "pagefind-entry.json"
+    index = Path(pelican.settings["OUTPUT_PATH"]) / "pagefind"
+    entry = index / "pagefind-entry.json"
     try:
         languages = json.loads(entry.read_text("utf-8"))["languages"]
+        if linked:
+            reuse.drop_unnamed(index)
     except (OSError, ValueError, KeyError) as error:
         _unwritten(entry, error)
         return
-    logger.info("search index: %d pages (%s) in %.2f s",
+    if pelican.settings["CACHE_CONTENT"]:
+        # best effort, as every cache: a read-only one fails no build (sitetool/faults.py)
+        with contextlib.suppress(OSError):
+            reuse.store(index, reuse.store_of(pelican.settings))
+    now = time.perf_counter()
+    # "waited": how long the build stood still for Pagefind once its own work was done
+    logger.info("search index: %d pages (%s) in %.2f s (the build waited %.2f s; "
+                "%d files of the last index linked in)",
                 sum(info["page_count"] for info in languages.values()),
                 ", ".join(f"{lang}: {info['page_count']}"
                           for lang, info in sorted(languages.items())),
-                time.perf_counter() - started)
+                now - started, now - waited, linked)
 
 
 # Pagefind 1.5 exits with status 0 when it cannot write its files (a full disk): they
