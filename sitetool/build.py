@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ROOT, faults, spare_output, web_editor
-from .build_record import BuildRecord
+from .build_record import BuildRecord, output_digest
 from .check import publishing_problems
+from .incremental import KeepingWriter, PagesRecord, note_what_pages_show
 from .parallel import processes_for
 from .pipeline import (
     Entry,
@@ -66,6 +67,10 @@ class BuildResult:
     counts: Counts = field(default_factory=Counts)
     changes: Changes = field(default_factory=Changes)
     up_to_date: bool = False  # nothing changed since the last build: nothing was done
+    # Pages rendered when the others were kept from the last build (`incremental`);
+    # None when every page was rendered, and `full_because` (text, params) says why
+    rendered: int | None = None
+    full_because: tuple[str, dict] | None = None
     debug: list[Entry] = field(default_factory=list)  # Pelican's lines for --debug
 
 
@@ -77,9 +82,10 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     may supply Pelican's writer (the preview's records what each page shows). With
     `skip_if_unchanged` and the content cache on, the build keeps a record of what it was
     made from, and one whose inputs and output are as the last successful build left
-    them does nothing (`build_record`). With `verify`, a build always builds, and its
-    staging folder is swapped in only if a clean build of the same content makes the
-    same files (`verify`)."""
+    them does nothing (`build_record`), and one after edits to story texts alone renders
+    only the pages that show those texts (`incremental`). With `verify`, a build always
+    builds, and its staging folder is swapped in only if a clean build of the same
+    content makes the same files (`verify`)."""
     output = output.resolve()
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     spare = spare_output.spare_of(output)
@@ -99,16 +105,23 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
             if record and not verify and record.matches():
                 return BuildResult(True, output, seconds=time.perf_counter() - started,
                                    up_to_date=True)
+            # a caller's writer (the preview's) renders every page itself
+            pages = (PagesRecord(settings, output, settings_file, strict)
+                     if record and not writer_factory else None)
+            plan = pages.plan() if pages else None
             reused = spare_output.claim(spare, staging)
-            writer = writer_factory(settings) if writer_factory else None
+            writer = (writer_factory(settings) if writer_factory
+                      else KeepingWriter(str(staging), settings, output, plan) if plan
+                      else None)
             # the previous site's files this build did not write go before anything
             # reads the pages (Pagefind, the sitemap)
             tidy = (lambda: spare_output.sweep(staging)) if reused else None
+            processes = 1 if writer_factory else processes_for(settings)
             if progress:
                 with progress.running():
-                    _read_and_write(settings, log, strict, writer, tidy)
+                    _read_and_write(settings, log, strict, writer, tidy, processes)
             else:
-                _read_and_write(settings, log, strict, writer, tidy)
+                _read_and_write(settings, log, strict, writer, tidy, processes)
             if verify and not log.failed(strict):
                 for problem in verified(settings, settings_file, overrides or {}, strict,
                                         staging, output):
@@ -124,18 +137,31 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     counts = _count(written)
     changes = _swap_in(staging, output, spare, written)
     if record:
-        record.save()
-    return BuildResult(True, output, problems, seconds, counts, changes, debug=debug)
+        digest = output_digest(output)
+        record.save(digest)
+    result = BuildResult(True, output, problems, seconds, counts, changes, debug=debug)
+    if pages:
+        pages.save(writer.pages, digest)
+        if plan.edited is None:
+            result.full_because = (plan.reason, plan.params)
+        else:
+            result.rendered = writer.rendered
+    return result
 
 
-def _read_and_write(settings, log, strict, writer, before_pages_written):
+def _read_and_write(settings, log, strict, writer, before_pages_written, processes):
     site = read_site(settings)
     for problem in publishing_problems(site):
         log.add(Entry(problem.severity, problem))
     if not log.failed(strict):  # nothing will be published: spare the writing
-        # a writer of the caller's (the preview's) sees every page: one process
-        write_site(site, writer, processes=1 if writer else processes_for(settings),
-                   before_pages_written=before_pages_written)
+        keeping = isinstance(writer, KeepingWriter)
+        if keeping:
+            note_what_pages_show(site.generators)
+        write_site(site, writer, processes=processes,
+                   before_pages_written=before_pages_written,
+                   skip_plugins=writer.unchanged_plugins() if keeping else ())
+        if keeping:
+            writer.link_unchanged_outputs()
         if settings["WEB_EDITOR_BACKEND"]:  # a published editor needs its Git backend
             web_editor.assemble(settings, Path(settings["OUTPUT_PATH"]) / "admin",
                                 settings["WEB_EDITOR_BACKEND"])

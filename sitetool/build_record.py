@@ -83,9 +83,11 @@ def _package_folders() -> list[tuple[str, int]]:
             if entry.endswith("-packages") and os.path.isdir(entry)]
 
 
-def inputs_digest(settings: dict, settings_file: Path, strict: bool) -> str:
+def program_digest(settings: dict, settings_file: Path, strict: bool) -> str:
+    """All the inputs but the content folder: the settings, the day, strict or not, the
+    theme, the plugins, `sitetool`, the project's Python files and the packages."""
     ignore = settings.get("IGNORE_FILES", [])
-    folders = [Path(settings["PATH"]), Path(settings["THEME"]), Path(__file__).parent,
+    folders = [Path(settings["THEME"]), Path(__file__).parent,
                *map(Path, settings.get("PLUGIN_PATHS", []))]
     project_files = sorted({settings_file.resolve(), *ROOT.glob("*.py")})
     return _digest([
@@ -94,6 +96,16 @@ def inputs_digest(settings: dict, settings_file: Path, strict: bool) -> str:
         *(file for folder in folders for file in _files(folder, ignore)),
         *(_stamp(str(path)) for path in project_files),
     ])
+
+
+def content_files(settings: dict) -> Iterator[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of every content file a build reads, in a stable order."""
+    return _files(Path(settings["PATH"]), settings.get("IGNORE_FILES", []))
+
+
+def inputs_digest(settings: dict, settings_file: Path, strict: bool) -> str:
+    return _digest([program_digest(settings, settings_file, strict),
+                    *content_files(settings)])
 
 
 def output_digest(output: Path) -> str:
@@ -118,11 +130,12 @@ class BuildRecord:
         return (recorded.get("inputs") == self.inputs and self.output.is_dir()
                 and recorded.get("output") == output_digest(self.output))
 
-    def save(self) -> None:
+    def save(self, output: str | None = None) -> None:
         """Written under a name of this process's and renamed: a build killed meanwhile,
         or another build saving at once, leaves no half-written record. A record that
-        cannot be written (a read-only cache) only makes the next build a real one."""
-        record = {"inputs": self.inputs, "output": output_digest(self.output)}
+        cannot be written (a read-only cache) only makes the next build a real one.
+        `output`: the output's `output_digest()`, when the caller has it."""
+        record = {"inputs": self.inputs, "output": output or output_digest(self.output)}
         temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -180,6 +180,13 @@ def run_build(command: Command) -> int:
     print(_("Compared with the previous site: {added} new, {changed} changed, {removed} "
             "removed files.", added=changes.added, changed=changes.changed,
             removed=changes.removed))
+    if result.rendered is not None:
+        print(_("Only the pages that show the edited text were made again ({rendered} of "
+                "{pages}); the others are the last build's.", rendered=result.rendered,
+                pages=counts.pages))
+    elif result.full_because:
+        reason, params = result.full_because
+        print(_("Every page was made again: {reason}.", reason=_(reason, **params)))
     if args.verify:
         print(_("A clean build of the same content made the same files."))
     return 0

@@ -115,7 +115,8 @@ class DeferringWriter:
     def start(self) -> None:
         """Fork the other processes; they start on the noted pages."""
         self._taken = multiprocessing.get_context("fork").Value("l", 0)  # calls taken
-        self._workers = [_fork(self._write_noted) for _ in range(self.processes - 1)]
+        self._workers = [_fork(self._write_noted_and_report)
+                         for _ in range(self.processes - 1)]
 
     def finish(self) -> None:
         """Help with the noted pages until none are left; then log what the other
@@ -127,9 +128,12 @@ class DeferringWriter:
             errors.append(error)
         for worker in self._workers:  # all of them, even after an error: none left behind
             try:
-                _collect(*worker)
+                report = _collect(*worker)
             except Exception as error:
                 errors.append(error)
+            else:
+                if report is not None:
+                    self.writer.absorb(report)
         if errors:
             raise errors[0]
 
@@ -137,6 +141,14 @@ class DeferringWriter:
         while (index := self._take()) < len(self.calls):
             args, kwargs = self.calls[index]
             self.writer.write_file(*args, **kwargs)
+
+    def _write_noted_and_report(self):
+        """In a forked process: what the writer has to tell of its pages (a writer with
+        a `report()` — what each page showed: `incremental` — takes it in with
+        `absorb()`), else None."""
+        self._write_noted()
+        report = getattr(self.writer, "report", None)
+        return report() if report else None
 
     def _take(self) -> int:
         with self._taken.get_lock():

@@ -47,9 +47,12 @@ def test_a_build_that_missed_a_change_fails_and_leaves_the_site(tmp_path):
     stamp, (body, metadata) = cached[str(source)]
     cached[str(source)] = (stamp, (body.replace("Teksts", "Novecojis teksts"), metadata))
     readings.write_bytes(gzip.compress(pickle.dumps(cached)))
-    source.touch()  # the build record sees a change: a real build, not "nothing changed"
+    # the next day: the build record sees a change (a real build, not "nothing changed")
+    # and every page is rendered again (an edit to the text would be read again, and
+    # only the pages showing it rendered: sitetool/incremental.py)
+    next_day = ("--today", "2026-11-24")
 
-    failed = _build(tmp_path, content, output, "--verify")
+    failed = _build(tmp_path, content, output, "--verify", *next_day)
     assert failed.returncode == 1
     lines = failed.stderr.splitlines()
     assert lines[0] == f"Build failed; {output} was left as it was."
@@ -60,7 +63,7 @@ def test_a_build_that_missed_a_change_fails_and_leaves_the_site(tmp_path):
     assert tree_digest(output, with_times=True) == before
     assert not [p for p in tmp_path.iterdir() if ".verify-" in p.name]
     # without --verify the same build publishes the stale page: what the flag is for
-    assert _build(tmp_path, content, output).returncode == 0
+    assert _build(tmp_path, content, output, *next_day).returncode == 0
     assert "Novecojis teksts" in page.read_text("utf-8")
 
 

@@ -286,6 +286,31 @@ def test_a_body_changed_is_the_body_shown(project_site):
         "when first read: a plugin's change to the body would not be shown")
 
 
+def test_the_templates_look_into_content_through_their_environment(project_site):
+    """sitetool/incremental.py notes what each page shows through the environments'
+    getattr()/getitem(): a generator's templates must come from its `env`, and
+    compiled templates must look attributes up through that environment."""
+    _, generators = project_site
+    pelican_contract.generate_contexts(generators)
+    articles = _generator(generators, "ArticlesGenerator")
+    environments = pelican_contract.template_environments(generators)
+    assert articles.env in environments, "Generator.env is no longer each generator's"
+    looked_into = []
+    for environment in environments:
+        for name in ("getattr", "getitem"):
+            look_up = getattr(environment, name)
+            setattr(environment, name, lambda obj, key, look_up=look_up: (
+                looked_into.append((obj, key)), look_up(obj, key))[1])
+    template = articles.get_template("article")
+    assert template.environment is articles.env, (
+        "Generator.get_template() no longer loads from the generator's env")
+    article = articles.articles[0]
+    template.environment.from_string("{{ a.title }}{{ a['slug'] }}").render(a=article)
+    assert (article, "title") in looked_into and (article, "slug") in looked_into, (
+        "Jinja's compiled templates no longer look attributes and items up through "
+        "Environment.getattr()/getitem(): incremental builds would keep stale pages")
+
+
 def test_a_repeated_warning_dropped_by_pelican_raises_filtered_message():
     logger = logging.getLogger("pelican_contract_test")
     record = logger.makeRecord(logger.name, logging.WARNING, __file__, 1,

@@ -159,6 +159,14 @@ def replace_body_html(content, html: str) -> None:
     content._content = html
 
 
+# --- Rendering -------------------------------------------------------------------------------
+
+def template_environments(generators) -> list:
+    """The Jinja environments the generators render their pages with: each generator's
+    `env`, made in `Generator.__init__`, from which `get_template()` loads."""
+    return [generator.env for generator in generators if hasattr(generator, "env")]
+
+
 # --- Logging ---------------------------------------------------------------------------------
 
 def handle_as_logged(record: logging.LogRecord) -> None:
