@@ -15,8 +15,14 @@ reload the open browser tab.
   exist (a new tag, a story turned into a draft…), a full build follows at once.
 - Reloading: HTML pages are served with one extra `<script src="/_sitetool/reload.js">`
   which listens to `/_sitetool/events` (server-sent events): `reload` after a build,
-  `problems` (shown at the foot of the page) when a change did not build — the preview
-  then keeps showing the last good version.
+  `problems` when a change did not build — the preview then keeps showing the last good
+  version.
+- The problem panel (at the foot of every page, `/_sitetool/panel.css`): what the last
+  build said is wrong — a change that did not build, or the warnings of a build that did
+  (a photo without alt text, an English title that would move a published address): what
+  `check` says and the published site's build refuses. The build reads the whole site,
+  so the panel lists the whole site's warnings, the story just saved among them, until
+  they are fixed; notices (nothing has to change) stay in the terminal.
 - Photos: new photos are shown by their thumbnails first (`GALLERY_THUMBNAILS_FIRST`):
   the build makes only those, the pages list only the renditions that exist, and the
   gallery hands the rest to `Previewer` (plugins/gallery's `gallery_renditions_deferred`
@@ -59,6 +65,7 @@ from .pipeline import (
 )
 
 RELOAD_SCRIPT = Path(__file__).with_name("preview_reload.js")
+PANEL_STYLE = Path(__file__).with_name("preview_panel.css")
 PREVIEW_PREFIX = "/_sitetool/"
 WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
 # Sent by plugins/gallery with a function making the renditions it left for later.
@@ -333,27 +340,30 @@ class Previewer:
 
 # --- The server ---------------------------------------------------------------------------
 
+NO_PROBLEMS = json.dumps({"lines": []})
+
+
 class Broadcast:
-    """Server-sent events to every open preview tab. While the last change did not
-    build, a tab that connects (a page opened or reloaded) gets its problems first: the
-    problem is shown on every page until it is fixed, not only in the tabs open when it
-    was saved."""
+    """Server-sent events to every open preview tab. A tab that connects (a page opened
+    or reloaded, as every tab is after a build) gets the problems that stand first: the
+    last build's, shown on every page until they are fixed, not only in the tabs open
+    when the file was saved."""
 
     def __init__(self):
         self._condition = threading.Condition()
         self._events: list[tuple[str, str]] = []
-        self._standing: str | None = None  # the problems of the last build, if it failed
+        self._standing = NO_PROBLEMS  # the problem panel of the last build
 
-    def send(self, event: str, data: str = "") -> None:
+    def send(self, event: str, data: str = "", standing: str = NO_PROBLEMS) -> None:
         with self._condition:
             self._events.append((event, data))
-            self._standing = data if event == "problems" else None
+            self._standing = standing
             self._condition.notify_all()
 
     def follow(self, stop: threading.Event):
         with self._condition:
             seen, standing = len(self._events), self._standing
-        yield "problems", standing or "[]"  # none: the tab knows the preview is sound
+        yield "problems", standing  # none: the tab knows the preview is sound
         while not stop.is_set():
             with self._condition:
                 self._condition.wait(timeout=15)
@@ -376,6 +386,8 @@ def _handler(output: Path, broadcast: Broadcast, stop: threading.Event,
             if self.path == PREVIEW_PREFIX + "reload.js":
                 return self._send(200, "text/javascript; charset=utf-8",
                                   RELOAD_SCRIPT.read_bytes())
+            if self.path == PREVIEW_PREFIX + "panel.css":
+                return self._send(200, "text/css; charset=utf-8", PANEL_STYLE.read_bytes())
             if self.path == PREVIEW_PREFIX + "events":
                 return self._events()
             target = Path(self.translate_path(self.path))
@@ -440,13 +452,33 @@ def _with_reload(page: Path) -> bytes:
 
 
 def _tell(outcome: Outcome, report, broadcast: Broadcast, lang: str) -> None:
-    """The editor's terminal and every preview tab learn how a build went."""
+    """The editor's terminal and every preview tab learn how a build went: the tabs
+    reload after a build (and show its warnings when they connect again), or show the
+    problems of a change that did not build."""
     report(outcome)
+    panel = problem_panel(outcome, Messages(lang))
     if outcome.ok:
-        broadcast.send("reload")
+        broadcast.send("reload", standing=panel)
     else:
-        lines = [entry.render(lang) for entry in outcome.problems]
-        broadcast.send("problems", json.dumps(lines, ensure_ascii=False))
+        broadcast.send("problems", panel, standing=panel)
+
+
+def problem_panel(outcome: Outcome, messages: Messages) -> str:
+    """What the preview's problem panel shows after `outcome`, in the editor's language
+    (JSON): a change that did not build and why, or the warnings of a build — what the
+    published site's build refuses. One line per problem, as `check` says it."""
+    _ = messages._
+    if outcome.ok:
+        shown = [e for e in outcome.problems if e.severity == "warning"]
+        heading = _("Warnings (the published site's build refuses these too):")
+    else:
+        shown = outcome.problems
+        heading = _("This change did not build; the preview shows the previous version:")
+    if not shown:
+        return NO_PROBLEMS
+    return json.dumps({"lines": [e.render(messages.lang) for e in shown],
+                       "heading": heading, "failed": not outcome.ok,
+                       "hide": _("Hide these lines")}, ensure_ascii=False)
 
 
 def serve(settings_file: Path, output: Path, host: str, port: int, overrides: dict,

@@ -155,7 +155,7 @@ def test_a_problem_stands_on_every_preview_page_until_it_is_fixed(preview, brows
     def problems_shown(page, count):
         page.locator(f"html[data-sitetool-problems='{count}']").wait_for(
             state="attached", timeout=60_000)
-        return page.locator(panel).all_inner_texts()
+        return page.locator(f"{panel} li").all_inner_texts()  # one line per problem
 
     try:
         story.goto(f"{url}/jaunumi/2024/sociala-virtuve-parcelas-uz-stacijas-ielu/")

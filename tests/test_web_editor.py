@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 
 import web_editor_steps as steps
 from content_schema import schema, slugify_title
-from site_helpers import build_site
+from site_helpers import build_site, troubles_of
 from sitetool.cms_config import BODY, PHOTO_FIELDS, REFERENCES, cms_config
-from sitetool.i18n import Messages
+from sitetool.i18n import Messages, choose_lang
 from sitetool.pipeline import load_settings
 from sitetool.web_editor import LOCAL_BACKEND, WebEditorMissing, assemble
 from sitetool_helpers import ROOT, running_preview, sitetool, write
@@ -303,6 +303,68 @@ def test_an_editor_writes_a_bilingual_story_with_photos_and_a_document(admin_pag
     assert page.request.get(document.evaluate("link => link.href")).body() == (
         programme.read_bytes())  # published, where the link points
     assert not troubles, "\n".join(troubles)
+
+
+@pytest.mark.browser
+def test_the_preview_shows_what_check_says_about_a_saved_story(admin_page, editor, browser,
+                                                               tmp_path):
+    """A story saved with a photo described in Latvian only: the preview's problem
+    panel, in the tab beside the editor, shows `check`'s line for it (file:line, in the
+    preview's language) without the page failing; described in English too and saved
+    again, the panel is gone. The panel works under the site's headers: no inline style
+    or script refused."""
+    page, url, troubles = admin_page
+    content = editor[0]
+    title = "Tikšanās ar brīvprātīgajiem"
+    name, colour, alt, caption = PHOTOS[0]
+    context = browser.new_context()
+    preview_troubles = troubles_of(context, url)
+    preview = context.new_page()
+    preview.goto(f"{url}/")
+    preview.locator("html[data-sitetool-preview=connected]").wait_for(state="attached")
+    steps.open_new_story(page, url)
+    steps.write_story(page, (title, "A meeting with volunteers"), "2026-11-21",
+                      ("Tikāmies ar brīvprātīgajiem.", "We met the volunteers."))
+    steps.add_photo(page, _photo(tmp_path / name, colour), {"lv": alt["lv"]}, caption)
+    steps.publish(page)
+
+    source = content / "news" / "2026" / slugify_title(title) / "index.lv.md"
+    checked = sitetool("check", "--content", str(content))
+    [said] = [line for line in checked.stdout.splitlines()
+              if line.startswith(f"content/news/2026/{source.parent.name}/")]
+    assert re.match(r"content/\S+/index\.lv\.md:\d+: photos\[0\]\.alt\.en: ", said), said
+    lang = choose_lang()  # the preview's, as the editor's terminal's
+    line = said.split(": ", 1)[0]  # file:line
+    panel = preview.locator("#sitetool-problems")
+    expect(panel.locator("li").filter(has_text=line)).to_have_count(1, timeout=60_000)
+    expect(panel).to_have_attribute("role", "status")  # the page built: said politely
+    expect(panel.get_by_role("heading")).to_have_text(
+        Messages(lang)._("Warnings (the published site's build refuses these too):"))
+    if lang == "en":
+        expect(panel.locator("li").filter(has_text=line)).to_have_text(said)
+    assert preview.eval_on_selector("#sitetool-problems",
+                                    "e => getComputedStyle(e).position") == "fixed"
+    preview.goto(f"{url}/jaunumi/2026/{source.parent.name}/")  # on every page
+    expect(preview.locator("main h1")).to_have_text(title)  # the page is there
+    expect(panel.locator("li").filter(has_text=line)).to_have_count(1)
+    hide = panel.get_by_role("button")
+    hide.focus()  # reachable from the keyboard, and Enter hides it
+    preview.keyboard.press("Enter")
+    expect(panel).to_have_count(0)
+    preview.reload()  # hidden stays hidden while the problems are the same
+    preview.locator("html[data-sitetool-problems='1']").wait_for(state="attached")
+    expect(panel).to_have_count(0)
+
+    steps.describe_last_photo(page, "en", alt["en"])
+    steps.publish(page)
+    preview.locator("html[data-sitetool-problems='0']").wait_for(state="attached",
+                                                                 timeout=60_000)
+    expect(panel).to_have_count(0)
+    rechecked = sitetool("check", "--content", str(content))
+    assert f"{source.parent.name}/" not in rechecked.stdout, rechecked.stdout
+    context.close()
+    assert not troubles, "\n".join(troubles)
+    assert not preview_troubles, "\n".join(preview_troubles)
 
 
 def _front_matter(path: Path) -> dict:

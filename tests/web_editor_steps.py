@@ -42,14 +42,33 @@ def upload(page: Page, choose: str, file: Path) -> None:
 
 def add_photo(page: Page, photo: Path, alt: dict[str, str], caption: dict[str, str]) -> None:
     """A photo of the story's `photos:` list, with its alt text and caption in Latvian
-    and English (the new entry's fields are the last of their labels)."""
+    and English (the new entry's fields are the last of their labels; a language
+    missing from `alt` is left empty)."""
     page.get_by_role("button", name="Pievienot: fotogrāfijas").click()
     upload(page, "Izvēlēties attēlu", photo)
-    for label, lang in (("Latviski", "lv"), ("Angliski", "en")):
-        # the Latvian pane's (the English pane holds hidden copies of its fields)
-        fields = page.get_by_label(re.compile(f"^{label}")).filter(visible=True)
-        fields.nth(-2).fill(alt[lang])
-        fields.last.fill(caption[lang])
+    for lang in ("lv", "en"):
+        if lang in alt:
+            describe_last_photo(page, lang, alt[lang])
+        last_photo_fields(page, lang).last.fill(caption[lang])
+
+
+def last_photo_fields(page: Page, lang: str):
+    """The alt text and caption fields in `lang` of the photos, the last photo's last."""
+    label = {"lv": "Latviski", "en": "Angliski"}[lang]
+    # the Latvian pane's (the English pane holds hidden copies of its fields)
+    return page.get_by_label(re.compile(f"^{label}")).filter(visible=True)
+
+
+def describe_last_photo(page: Page, lang: str, alt: str) -> None:
+    """The last photo's alt text in `lang`; a saved story shows its photos folded:
+    unfolded first."""
+    bar = page.locator("*:has(> [data-testid=expand-button])",
+                       has_text=re.compile(r"^\d+ fotogrāfijas$")).filter(visible=True).first
+    toggle = bar.locator("> [data-testid=expand-button]")
+    if toggle.get_attribute("aria-label") == "Izvērst":
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-label", "Sakļaut")
+    last_photo_fields(page, lang).nth(-2).fill(alt)
 
 
 def add_document(page: Page, document: Path, title: str) -> None:
