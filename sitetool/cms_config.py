@@ -19,6 +19,10 @@ type, its required flag and its choices, so the form and the checker cannot drif
   in both languages inside the file, so they are not translated file by file.
 - Dates are picked in the browser's date field and written as DD.MM.YYYY, the way the
   editors write them (`parse_date` takes both that and ISO).
+- A translation's own address (`slug:`, plugins/translated_addresses) belongs in the
+  translation only: Decap can only leave a field out of the *other* languages' panes
+  (`i18n: none`), so the field is translated (`i18n: true`) and `admin/editor.css` hides
+  it in the default language's pane (`TRANSLATIONS_ONLY`); its hint says what it is.
 - Kinds, target groups, services and offices are choices from the settings and from what
   exists in `content/` when the editor starts.
 """
@@ -37,6 +41,9 @@ DATA_FILES = ("offices", "notices")
 REFERENCES = {"services": "services", "offices": "offices"}
 PHOTO_FIELDS = {"cover", "photos.file"}  # paths of files in the story's photos/
 BODY = "body"  # Decap's name for the text below the front matter
+# Fields of the schema's `slug` type: a translation's address, asked in its pane only
+# (admin/editor.css hides the default language's, by the field's name).
+TRANSLATIONS_ONLY = ("slug",)
 
 
 def labels() -> dict:
@@ -133,6 +140,9 @@ def _widget(name: str, field: Field, names, lang, choices, translated: bool,
         return {**widget, "widget": "file", "choose_url": False}
     if field.example and field.type not in ("record", "records", "bool"):
         widget["hint"] = f"{_label(names, 'example', lang)}: {field.example_in(lang)}"
+    if f"hint.{path}" in names:  # what the field is for, before its example
+        widget["hint"] = " ".join(filter(None, (names[f"hint.{path}"][lang],
+                                                widget.get("hint"))))
     options = choices.of(name, field)
     if field.type == "choice":
         return {**widget, "widget": "select", "options": options}

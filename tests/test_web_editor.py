@@ -14,7 +14,14 @@ from playwright.sync_api import expect
 import web_editor_steps as steps
 from content_schema import schema, slugify_title
 from site_helpers import build_site, troubles_of
-from sitetool.cms_config import BODY, PHOTO_FIELDS, REFERENCES, cms_config
+from sitetool.cms_config import (
+    BODY,
+    PHOTO_FIELDS,
+    REFERENCES,
+    TRANSLATIONS_ONLY,
+    cms_config,
+    labels,
+)
 from sitetool.i18n import Messages, choose_lang
 from sitetool.pipeline import load_settings
 from sitetool.web_editor import LOCAL_BACKEND, WebEditorMissing, assemble
@@ -75,6 +82,9 @@ def _compare(fields: dict, widgets: list[dict], collection: str, where: str,
         if translated and widget["i18n"] != (not field.inherit):
             drift.append(f"{where}.{name}: asked in every language is {widget['i18n']}, "
                          f"but the translation inherits it: {field.inherit}")
+        if translated and field.type == "slug" and name not in TRANSLATIONS_ONLY:
+            drift.append(f"{where}.{name}: a translation's address, asked in the default "
+                         "language's pane too")
         if widget["widget"] == "select" and isinstance(field.choices, str):
             values = [option["value"] for option in widget["options"]]
             if values != list(SETTINGS[field.choices]):
@@ -109,6 +119,18 @@ def test_the_editors_form_is_the_content_schema(lang):
     assert visit["date"]["date_format"] == "DD.MM.YYYY"
     assert config["i18n"] == {"structure": "multiple_files", "locales": ["lv", "en"],
                               "default_locale": "lv"}
+
+
+def test_a_translations_address_is_asked_in_the_translations_pane_only():
+    """Decap cannot leave a field out of the default language's pane: the editor's
+    stylesheet hides it there, by the field's name, and its hint says what it is and
+    what changing it does (the browser test sees it in the English pane only)."""
+    stylesheet = (ROOT / "sitetool" / "admin" / "editor.css").read_text("utf-8")
+    for name in TRANSLATIONS_ONLY:
+        assert f'label[for^="{name}-field-"]' in stylesheet
+        hint = labels()[f"hint.{name}"]
+        assert "angļu" in hint["lv"] and "saites" in hint["lv"]
+        assert "English" in hint["en"] and "links" in hint["en"]
 
 
 @pytest.mark.parametrize(("collection", "fields"), [
@@ -216,9 +238,11 @@ def _wait_for_page(page, url: str, text: str) -> None:
     with urllib.request.urlopen(f"{origin}/_sitetool/events", timeout=60) as events:
         _next_event(events)  # connected: the problems that stand, if any
         for _ in range(40):
-            page.goto(url)
-            if text in page.locator("main").text_content():
-                return
+            # asked first outside the page: a page not built yet is no trouble of the page
+            if page.request.get(url).ok:
+                page.goto(url)
+                if text in page.locator("main").text_content():
+                    return
             _next_event(events)
     pytest.fail(f"{url} does not show {text!r}")
 
@@ -249,6 +273,9 @@ def test_an_editor_writes_a_bilingual_story_with_photos_and_a_document(admin_pag
     title, english = "Vizīte Dobeles sociālajā dienestā", "A visit to the Dobele social service"
     steps.open_new_story(page, url)
     expect(page.get_by_text("Rakstāt valodā: LV")).to_be_visible()  # Latvian interface
+    # the English page's address: in the English pane, not in the Latvian one
+    expect(page.get_by_label("Angļu lapas adrese").filter(visible=True)).to_have_count(1)
+    expect(page.locator(".Pane2").get_by_label("Angļu lapas adrese")).to_be_visible()
     steps.write_story(page, (title, english), "2026-11-20",
                       ("Kolēģi no Dobeles iepazinās ar mūsu dienas centru.",
                        "Colleagues from Dobele visited our day centre."))
