@@ -342,14 +342,10 @@ _SEVERITY_RANK = ["notice", "warning", "error"]
 
 @contextmanager
 def collecting_logs():
-    from pelican.log import LimitFilter
-
-    # Pelican says a warning once per process (its loggers' LimitFilter); a preview
-    # builds many times in one process, and each build must say its own problems: a
-    # photo still without alt text after the next save, a problem still there after a
-    # full build.
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
+    # Pelican says a warning once per process; a preview builds many times in one, and
+    # each build must say its own problems (a photo still without alt text after the
+    # next save, a problem still there after a full build).
+    pelican_contract.forget_said_warnings()
     root = logging.getLogger()
     collector = LogCollector()
     previous_level = root.level

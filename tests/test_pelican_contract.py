@@ -321,6 +321,28 @@ def test_a_repeated_warning_dropped_by_pelican_raises_filtered_message():
     pelican_contract.handle_as_logged(record)  # and this one does not raise
 
 
+def test_a_warning_said_is_said_again_once_forgotten():
+    """What `collecting_logs` relies on: after `forget_said_warnings()` Pelican's loggers
+    say a warning they said before (once more), as each preview build must."""
+    logger = logging.getLogger("pelican_contract_test_forget")
+    record = logger.makeRecord(logger.name, logging.WARNING, __file__, 1,
+                               "said in an earlier build %d", (8,), None)
+    said = []
+    handler = logging.Handler()
+    handler.emit = said.append
+    logger.addHandler(handler)
+    try:
+        pelican_contract.handle_as_logged(record)
+        pelican_contract.handle_as_logged(record)  # dropped: said already
+        assert said == [record]
+        pelican_contract.forget_said_warnings()
+        pelican_contract.handle_as_logged(record)
+        pelican_contract.handle_as_logged(record)
+        assert said == [record, record], "Pelican's LimitFilter keeps its memory elsewhere"
+    finally:
+        logger.removeHandler(handler)
+
+
 # --- No private Pelican name outside the contract ----------------------------------------------
 
 def _pelican_private_names() -> set[str]:

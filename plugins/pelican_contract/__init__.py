@@ -18,7 +18,7 @@ import os
 
 from pelican import signals
 from pelican.cache import FileDataCacher, FileStampDataCacher
-from pelican.log import FilteredMessage
+from pelican.log import FilteredMessage, LimitFilter
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 from pelican.writers import Writer
@@ -175,3 +175,11 @@ def handle_as_logged(record: logging.LogRecord) -> None:
     filter."""
     with contextlib.suppress(FilteredMessage):
         logging.getLogger(record.name).handle(record)
+
+
+def forget_said_warnings() -> None:
+    """Pelican's loggers say a warning once per process (`LimitFilter` remembers every
+    one said, class-wide): from now on, each is said again once. A preview builds many
+    times in one process, and each build must say its own problems."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
