@@ -87,15 +87,18 @@ LISTING_URLS = {
     "en": {"home": "en/", "news": "en/news/", "kind": "en/news/{slug}/",
            "tag": "en/news/topics/{slug}/", "year": "en/news/{year}/"},
 }
-NAVIGATION = [  # (msgid, URL per language); a page's English URL as in ADDRESS_RECORD
+# (msgid, URL per language) for the site's own pages; (msgid, "pages/kontakti") names a
+# page, service or office by its folder (or data file), whose URL in each language the
+# build looks up: a translation's address may move (`slug:`; plugins/page_links)
+NAVIGATION = [
     ("News", {"lv": "jaunumi/", "en": "en/news/"}),
-    ("Contacts", {"lv": "kontakti/", "en": "en/contacts/"}),
+    ("Contacts", "pages/kontakti"),
 ]
 FOOTER_LINKS = [
-    ("About us", {"lv": "par-mums/", "en": "en/about-us/"}),
-    ("Accessibility statement", {"lv": "pieklustamibas-pazinojums/",
-                                 "en": "en/accessibility-statement/"}),
+    ("About us", "pages/par-mums"),
+    ("Accessibility statement", "pages/pieklustamibas-pazinojums"),
 ]
+PAGE_LINK_LISTS = ["NAVIGATION", "FOOTER_LINKS"]
 HOME_LATEST_COUNT = 5
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"news_list": None}
@@ -137,7 +140,7 @@ PLUGINS = [
     # preview) and in CACHE_PATH/jinja/ (later builds)
     "template_cache",
     "gallery", "published_files",
-    "offices", "services", "feeds", "service_notices",
+    "offices", "page_links", "services", "feeds", "service_notices",
     "seo_meta", "sitemap",
     "search_index",  # last: it indexes the pages every other plugin has written
 ]

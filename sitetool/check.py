@@ -165,33 +165,18 @@ def addresses_taken(site, sources):
     """Content at an address the site's own pages use — known from their settings
     (`SEARCH_URLS`, `CONSULTATIONS_URLS` … any `*_URLS` address without placeholders) and
     from bilingual_listings' news lists. Pelican would stop the build with 'Failed to
-    overwrite … as Pelican has already written to it', naming neither source. Nor may two
-    translations whose titles make one address (two English stories of a year called
-    "Study visit"; plugins/translated_addresses)."""
+    overwrite … as Pelican has already written to it', naming neither source. (Two
+    translations whose titles make one address are settled by plugins/translated_addresses,
+    two `slug:`s at one address are its error.)"""
     own_pages = {url + "index.html" for url in _fixed_urls(site.settings)}
     own_pages |= {listing.url + "index.html" for generator in site.generators
                   for listing in getattr(generator, "listings", [])}
-    first_at = {}  # save_as -> the file published there first (in path order)
-    for content in sorted(content_objects(site), key=lambda c: c.source_path or ""):
-        save_as = getattr(content, "save_as", "")
-        if not save_as or content.status != "published":
-            continue
-        shown = _shown(site.settings, content.source_path)
-        if save_as in own_pages:
-            yield Problem(shown, 1, "",
+    for content in content_objects(site):
+        if (getattr(content, "save_as", "") in own_pages and content.status == "published"):
+            yield Problem(_shown(site.settings, content.source_path), 1, "",
                           "its address /{address} is taken by one of the site's own pages",
                           "rename this file's folder: the folder name makes the address",
-                          params={"address": save_as.removesuffix("index.html")})
-        elif save_as in first_at:  # two translations whose titles make one slug
-            lines = getattr(content, "front_matter_lines", {})
-            yield Problem(shown, lines.get("slug", lines.get("title", 1)), "",
-                          "its address /{address} is also that of {other}",
-                          "give this page another address: write slug: and a name of your "
-                          "own in this file", params={
-                              "address": save_as.removesuffix("index.html"),
-                              "other": first_at[save_as]})
-        else:
-            first_at[save_as] = shown
+                          params={"address": content.save_as.removesuffix("index.html")})
 
 
 def _fixed_urls(settings):

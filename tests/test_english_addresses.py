@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from content_schema import read_front_matter, slugify_title
-from site_helpers import ROOT, TODAY, BuiltSite, build_site
+from site_helpers import ROOT, TODAY, BuiltSite, build_site, project_settings
 from sitetool_helpers import lines_naming, sitetool, story, write
 
 CONTENT = ROOT / "content"
@@ -189,19 +189,20 @@ def test_a_new_english_title_keeps_the_published_address_and_check_says_so(tmp_p
 
     _page(content, "Contact us")
     [line] = lines_naming(_check(content), "content/pages/kontakti/index.en.md")
-    assert line == ("content/pages/kontakti/index.en.md:2: title: would change the address to "
-                    "/en/contact-us/: the page stays at /en/contacts/, where it was published "
-                    "— to keep the address, write slug: contacts; to move the page, write "
-                    "slug: contact-us (links to the old address will stop working)")
+    assert line == ("content/pages/kontakti/index.en.md:2: title: would make the address "
+                    "/en/contact-us/: the page is kept at /en/contacts/, where it was "
+                    "published — nothing to do; to move it, write slug: contact-us (the old "
+                    "address will forward to the new)")
     [latvian] = lines_naming(_check(content, "lv"), "content/pages/kontakti/index.en.md")
-    assert "mainītu adresi uz /en/contact-us/" in latvian and "slug: contacts" in latvian
+    assert "/en/contact-us/" in latvian and "slug: contact-us" in latvian
     second = _build(content, tmp_path / "second")
     assert second.translation_of("/kontakti/") == "/en/contacts/"
     assert second.tree("/en/contacts/").xpath("string(//h1)") == "Contact us"
     assert (content / ".addresses.yml").read_text("utf-8") == record
     strict = sitetool("build", "--content", str(content), "--output", str(tmp_path / "strict"),
                       "--today", TODAY, "--strict")
-    assert strict.returncode != 0, "a production build waits for the editor's choice"
+    assert strict.returncode == 0, "a notice: the production build publishes, at the old address"
+    assert BuiltSite(tmp_path / "strict", "").file_for("/en/contacts/") is not None
 
 
 def test_an_explicit_slug_moves_the_page_and_check_notes_the_move(tmp_path):
@@ -214,8 +215,9 @@ def test_an_explicit_slug_moves_the_page_and_check_notes_the_move(tmp_path):
                            "/en/contacts/ to /en/contact-us/")
     moved = _build(content, tmp_path / "moved")
     assert moved.translation_of("/kontakti/") == "/en/contact-us/"
-    assert moved.file_for("/en/contacts/") is None
-    assert "pages/kontakti: contact-us" in (content / ".addresses.yml").read_text("utf-8")
+    assert moved.tree("/en/contacts/").xpath('//meta[@http-equiv="refresh"]'), "a forward"
+    assert yaml.safe_load((content / ".addresses.yml").read_text("utf-8"))["en"] == {
+        "pages/kontakti": ["contact-us", "contacts"]}
     assert not lines_naming(_check(content), "content/pages/kontakti/index.en.md")
 
 
@@ -245,15 +247,60 @@ def test_a_slug_check_cannot_use_is_one_line(tmp_path, file, front_matter, expec
     assert lines_naming(_check(content), shown) == [f"content/pages/kontakti/{expected}"]
 
 
-def test_two_english_pages_with_one_address_are_an_error_naming_both(tmp_path):
+def _vizites(content: Path, cesis: str = "", valmiera: str = "", **dates: str) -> None:
+    for folder, title, english, slug in (("vizite-cesis", "Vizīte Cēsīs", "A study visit", cesis),
+                                         ("vizite-valmiera", "Vizīte Valmierā", "A study visit",
+                                          valmiera)):
+        story(content, f"2024/{folder}", title, english=english,
+              date=dates.get(folder.replace("-", "_"), "2024-05-02"))
+        if slug:
+            write(content / "news/2024" / folder / "index.en.md",
+                  f"---\ntitle: {english}\nslug: {slug}\n---\nText.\n")
+
+
+def test_titles_that_make_one_address_both_publish_the_earlier_at_it(tmp_path):
     content = tmp_path / "content"
-    story(content, "2024/vizite-cesis", "Vizīte Cēsīs", english="A study visit")
-    story(content, "2024/vizite-valmiera", "Vizīte Valmierā", english="A study visit")
+    _vizites(content, vizite_cesis="2024-06-01", vizite_valmiera="2024-05-02")
+    result = _check(content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [line] = lines_naming(result, "content/news/2024/vizite-cesis/index.en.md")
+    assert line == ("content/news/2024/vizite-cesis/index.en.md:2: title: makes the address "
+                    "/en/news/2024/a-study-visit/, which is "
+                    "content/news/2024/vizite-valmiera/index.en.md's: this page is at "
+                    "/en/news/2024/vizite-cesis/ — to choose its address, write slug: "
+                    "vizite-cesis")
+    assert not lines_naming(result, "content/news/2024/vizite-valmiera/index.en.md")
+    strict = sitetool("build", "--content", str(content), "--output", str(tmp_path / "out"),
+                      "--today", TODAY, "--strict")
+    assert strict.returncode == 0, strict.stderr
+    site = BuiltSite(tmp_path / "out", "")
+    assert site.translation_of("/jaunumi/2024/vizite-valmiera/") == "/en/news/2024/a-study-visit/"
+    assert site.translation_of("/jaunumi/2024/vizite-cesis/") == "/en/news/2024/vizite-cesis/"
+
+
+def test_a_new_story_with_a_published_title_never_moves_the_published_one(tmp_path):
+    content = tmp_path / "content"
+    story(content, "2024/vizite-valmiera", "Vizīte Valmierā", english="A study visit",
+          date="2024-06-01")
+    _build(content, tmp_path / "first")
+    _vizites(content, vizite_cesis="2024-05-02", vizite_valmiera="2024-06-01")  # earlier
+    site = _build(content, tmp_path / "second")
+    assert site.translation_of("/jaunumi/2024/vizite-valmiera/") == "/en/news/2024/a-study-visit/"
+    assert site.translation_of("/jaunumi/2024/vizite-cesis/") == "/en/news/2024/vizite-cesis/"
+    assert yaml.safe_load((content / ".addresses.yml").read_text("utf-8"))["en"] == {
+        "news/2024/vizite-cesis": "vizite-cesis", "news/2024/vizite-valmiera": "a-study-visit"}
+    again = _check(content)  # recorded at its folder's slug: nothing more to say
+    assert not lines_naming(again, "content/news/2024/vizite-cesis/index.en.md")
+
+
+def test_two_slugs_at_one_address_are_an_error_naming_both(tmp_path):
+    content = tmp_path / "content"
+    _vizites(content, cesis="study-visit", valmiera="study-visit")
     result = _check(content)
     [line] = lines_naming(result, "content/news/2024/vizite-valmiera/index.en.md")
-    assert "/en/news/2024/a-study-visit/" in line
-    assert "content/news/2024/vizite-cesis/index.en.md" in line
-    assert "slug:" in line
+    assert line.startswith("content/news/2024/vizite-valmiera/index.en.md:3: slug: its address "
+                           "/en/news/2024/study-visit/ is also that of "
+                           "content/news/2024/vizite-cesis/index.en.md")
     assert result.returncode != 0
 
 
@@ -268,3 +315,85 @@ def test_a_damaged_record_is_one_warning_and_the_build_records_anew(tmp_path):
     assert site.translation_of("/kontakti/") == "/en/contacts/"
     assert yaml.safe_load((content / ".addresses.yml").read_text("utf-8")) == {
         "en": {"pages/kontakti": "contacts"}}
+
+
+# --- the menu and the footer name pages, not addresses (plugins/page_links) --------------
+
+def test_every_page_the_menu_and_footer_name_is_in_the_content():
+    settings = project_settings()
+    named = [target for name in settings["PAGE_LINK_LISTS"] for _, target in settings[name]
+             if isinstance(target, str)]
+    assert {"pages/kontakti", "pages/par-mums"} <= set(named)
+    for key in named:
+        assert (CONTENT / key).is_dir() or (CONTENT / f"{key}.yml").is_file(), key
+
+
+def test_the_menu_follows_a_page_moved_by_its_slug(tmp_path):
+    content = tmp_path / "content"
+    _page(content, "Contacts", slug="reach-us")
+    site = _build(content, tmp_path / "output")
+    english = {site.tree("/en/").xpath(f"string(//{where}//a[@href='https://example.lv"
+                                       "/en/reach-us/'])")
+               for where in ('nav[@class="main-nav"]', 'footer')}
+    assert english == {"Contacts"}, "the menu and the footer both link to the new address"
+    assert site.tree("/").xpath("//nav[@class='main-nav']//a[@href="
+                                "'https://example.lv/kontakti/']")
+
+
+def test_a_named_page_that_is_not_published_is_one_error(tmp_path):
+    content = tmp_path / "content"
+    _page(content, "Contacts")
+    write(content / "pages/kontakti/index.lv.md",
+          "---\ntitle: Kontakti\nstatus: draft\n---\nTeksts.\n")
+    result = build_site(content, tmp_path / "output")
+    assert result.returncode != 0
+    [line] = [line for line in result.stderr.splitlines() if "pages/kontakti" in line]
+    assert "NAVIGATION: 'pages/kontakti' (Contacts) names no published page" in line
+
+
+# --- a moved page's former address forwards to it (translated_addresses/redirects.py) ---
+
+def test_a_page_moved_by_its_slug_leaves_a_forwarding_page_that_chromium_follows(
+        tmp_path, browser):
+    from site_helpers import serve_folder
+    from sitetool_helpers import free_port
+    from test_html_validity import _vnu_errors
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    content = tmp_path / "content"
+    _page(content, "Contacts")
+    build_site(content, tmp_path / "first", site_url=url)
+    _page(content, "Contacts", slug="reach-us")
+    [line] = lines_naming(_check(content), "content/pages/kontakti/index.en.md")
+    assert "moves the page from /en/contacts/ to /en/reach-us/: the old address forwards " \
+           "to the new" in line
+    result = build_site(content, tmp_path / "output", site_url=url)
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(tmp_path / "output", url)
+    assert yaml.safe_load((content / ".addresses.yml").read_text("utf-8"))["en"] == {
+        "pages/kontakti": ["reach-us", "contacts"]}
+    forward = site.tree("/en/contacts/")
+    assert forward.get("lang") == "en"
+    assert forward.xpath('//meta[@http-equiv="refresh"]/@content') == [
+        f"0; url={url}/en/reach-us/"]
+    assert forward.xpath('//link[@rel="canonical"]/@href') == [f"{url}/en/reach-us/"]
+    assert forward.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert forward.xpath("//body//a/@href") == [f"{url}/en/reach-us/"]
+    assert site.file_for("/en/reach-us/") is not None
+    assert "/en/contacts/" not in (site.root / "sitemap.xml").read_text("utf-8")
+    assert not _vnu_errors([site.file_for("/en/contacts/")])
+    with serve_folder(site.root, port):
+        page = browser.new_page()
+        page.goto(f"{url}/en/contacts/")
+        page.wait_for_url(f"{url}/en/reach-us/")
+        assert page.locator("h1").inner_text() == "Contacts"
+        page.close()
+    _page(content, "Contacts", slug="contacts")  # moved back: no forwarding page in a loop
+    again = build_site(content, tmp_path / "again", site_url=url)
+    assert again.returncode == 0, again.stderr
+    back = BuiltSite(tmp_path / "again", url)
+    assert back.tree("/en/contacts/").xpath("string(//h1)") == "Contacts"
+    assert back.tree("/en/reach-us/").xpath('//meta[@http-equiv="refresh"]/@content') == [
+        f"0; url={url}/en/contacts/"]
+    assert yaml.safe_load((content / ".addresses.yml").read_text("utf-8"))["en"] == {
+        "pages/kontakti": ["contacts", "reach-us"]}

@@ -238,7 +238,8 @@ def _set_metadata(metadata, values, settings, source_file):
     lines = metadata["front_matter_lines"]
     slug, problems = address_slug(
         settings, metadata["bundle"], metadata["lang"], metadata["slug"], values["title"],
-        explicit_slug, address, (source_file, lambda field: lines.get(field, 1)))
+        explicit_slug, address, (source_file, lambda field: lines.get(field, 1)),
+        order=published_on.isoformat() if published_on else "")
     _report(problems)
     url = address.format(slug=slug)
     metadata["url"] = url

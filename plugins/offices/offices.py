@@ -25,7 +25,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from content_schema import WeeklyHours, data_file_slugs, log_problems, read_data_files
-from translated_addresses import address_slug
+from translated_addresses import address_slug, settle
 from ui_language.ui_language import context_lang
 
 logger = logging.getLogger(__name__)
@@ -79,6 +79,11 @@ class OfficesGenerator(Generator):
         files, problems = read_data_files("offices", self.settings)
         log_problems(logger, problems)
         offices = {data_file.slug: _office(data_file, self.settings) for data_file in files}
+        # offices whose names make one address are settled together (translated_addresses)
+        for (lang, key), url in settle(self.settings, [
+                (lang, f"offices/{slug}") for slug in offices
+                for lang in self.settings["LANGUAGES"]]).items():
+            offices[key.removeprefix("offices/")].urls[lang] = url
         self.context["offices"] = offices
         self.context["office_slugs"] = data_file_slugs("offices", self.settings)
         self.context["offices_by_area"] = {
