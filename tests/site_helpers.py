@@ -51,7 +51,21 @@ class BuiltSite:
         return target if target.is_file() else None
 
     def html_files(self) -> list[Path]:
+        """The site's pages: every HTML file but the forwarding pages at moved pages'
+        former addresses (`forwarding_files()`; plugins/translated_addresses)."""
+        return [file for file in self._all_html() if not self.forwards(file)]
+
+    def forwarding_files(self) -> list[Path]:
+        return [file for file in self._all_html() if self.forwards(file)]
+
+    def _all_html(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
+
+    @staticmethod
+    def forwards(file: Path) -> bool:
+        """Whether an HTML file is a forwarding page, not a page."""
+        with file.open("rb") as html:
+            return b'http-equiv="refresh"' in html.read(1024)
 
     def translation_of(self, url: str, lang: str = "en") -> str:
         """The root-relative address of a page's translation, as its hreflang link names

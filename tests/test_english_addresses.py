@@ -28,7 +28,10 @@ def _english_slug(english_file: Path) -> str:
 
 
 def _record() -> dict[str, str]:
-    return yaml.safe_load((CONTENT / ".addresses.yml").read_text("utf-8"))["en"]
+    """The committed record's current slugs (a moved page's former ones follow it)."""
+    recorded = yaml.safe_load((CONTENT / ".addresses.yml").read_text("utf-8"))["en"]
+    return {key: slugs if isinstance(slugs, str) else slugs[0]
+            for key, slugs in recorded.items()}
 
 
 @pytest.mark.parametrize("section", sorted(SECTIONS))
@@ -42,9 +45,11 @@ def test_english_pages_and_services_are_at_english_addresses(site, section):
         page = english_url.format(slug=slug)
         assert site.tree(page).get("lang") == "en"
         assert site.translation_of(latvian_url.format(slug=folder)) == page
-        if slug != folder:
+        if slug != folder:  # published at the folder's address until English addresses
             moved += 1
-            assert site.file_for(english_url.format(slug=folder)) is None, "no page left behind"
+            forward = site.tree(english_url.format(slug=folder))
+            assert forward.xpath('//meta[@http-equiv="refresh"]/@content') == [
+                f"0; url={site.url}{page}"]
     assert moved, f"the sample {section} have English titles unlike their Latvian folders"
 
 

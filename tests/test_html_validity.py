@@ -30,7 +30,7 @@ def _vnu_errors(files) -> list[str]:
 
 @pytest.fixture(scope="module")
 def vnu_report(site) -> list[str]:
-    return _vnu_errors(site.html_files())
+    return _vnu_errors([*site.html_files(), *site.forwarding_files()])
 
 
 def test_every_built_page_is_valid_html(site, vnu_report):
