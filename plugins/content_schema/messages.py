@@ -100,7 +100,7 @@ def problem_calls(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[ProblemC
     helpers = _forwarding_helpers(helpers_in)
     constants = _constants(helpers_in) | _constants(folder)
     for source in sorted(folder.rglob("*.py")):
-        tree = ast.parse(source.read_text("utf-8"), filename=str(source))
+        tree = _syntax_tree(source)
         calls = []
         for function in [tree, *(n for n in ast.walk(tree) if isinstance(
                 n, (ast.FunctionDef, ast.AsyncFunctionDef)))]:
@@ -120,13 +120,19 @@ def problem_calls(folder: Path, helpers_in: Path = PLUGINS) -> Iterator[ProblemC
         yield from sorted(calls, key=lambda c: (c.line, c.messages[0].line))
 
 
+@cache  # the sources do not change during a run; every folder's question reads them all
+def _syntax_tree(source: Path) -> ast.Module:
+    return ast.parse(source.read_text("utf-8"), filename=str(source))
+
+
+@cache
 def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
     """{name: {keyword: position}} of `Problem` itself and of every function under `folder`
     that passes its own parameters on as a Problem's message or fix — to `Problem` or to
     another such function (`_missing` → `unknown_reference` → `Problem`)."""
     helpers = {"Problem": dict(_PROBLEM_ARGUMENTS)}
     functions = [function for source in sorted(folder.rglob("*.py"))
-                 for function in ast.walk(ast.parse(source.read_text("utf-8")))
+                 for function in ast.walk(_syntax_tree(source))
                  if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))]
     found = True
     while found:  # each round adds the functions that call one found in the round before
@@ -151,11 +157,12 @@ def _forwarding_helpers(folder: Path) -> dict[str, dict[str, int]]:
     return helpers
 
 
+@cache
 def _constants(folder: Path) -> dict[str, str]:
     """Module-level texts named in capitals (`NOT_A_SERVICE = "'{value}' is not a
     service"`) under `folder`: a message may be passed by such a name."""
     return {target.id: node.value.value for source in sorted(folder.rglob("*.py"))
-            for node in ast.parse(source.read_text("utf-8")).body
+            for node in _syntax_tree(source).body
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
             and isinstance(node.value.value, str)
             for target in node.targets
