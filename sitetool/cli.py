@@ -7,6 +7,7 @@ language, see i18n.py) asks for English.
 import argparse
 import errno
 import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -51,13 +52,35 @@ class Command:
 
     def problems(self, entries, stream, debug_entries=()) -> None:
         """One line per problem (a line said twice, once); with `--debug`, Pelican's own
-        lines and tracebacks too."""
+        lines and tracebacks too. Without it, those go to a log file the last line names,
+        so that whoever looks after the site gets them without the run being repeated."""
         shown = set()
         for entry in [*entries, *(debug_entries if self.debug else ())]:
             line = entry.render(self.lang, self.debug)
             if line not in shown:
                 shown.add(line)
                 print(line, file=stream)
+        if not self.debug and (log := _details_log([*entries, *debug_entries])):
+            print(self._("The full details, for whoever looks after the site: {path}",
+                         path=log), file=stream)
+
+
+def _details_log(entries) -> str | None:
+    """A log file of the lines whose message sends the editor to whoever looks after the
+    site — a traceback, or Pelican's own line ("not in your text") — with their details;
+    None when there are none (or the system's temporary folder cannot be written)."""
+    details = [entry.render("en", debug=True) for entry in entries if entry.detail and (
+        "Traceback (most recent call last)" in entry.detail
+        or (entry.problem is None and not entry.ours and entry.severity != "debug"))]
+    if not details:
+        return None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="sitetool-",
+                                         suffix=".log", delete=False) as log:
+            log.write("\n\n".join(details) + "\n")
+    except OSError:
+        return None
+    return log.name
 
 
 def run_new(command: Command) -> int:

@@ -288,10 +288,17 @@ def test_an_unexpected_exception_names_the_file_and_publishes_nothing(tmp_path):
     result = _build(content, output, "--no-cache", "--settings", str(settings))
     assert result.returncode == 1
     raised_at = EXPLODING_PLUGIN.splitlines().index('        raise RuntimeError("boom")') + 1
-    assert result.stderr.splitlines()[1:] == [
+    *lines, log_line = result.stderr.splitlines()[1:]
+    assert lines == [
         "content/news/2024/sprags/index.lv.md:1: the build stopped while processing this "
         f"file: RuntimeError: boom (exploding/__init__.py:{raised_at}) — run the same "
         "command again with --debug and send what it prints to whoever looks after the site"]
+    log_prefix = "The full details, for whoever looks after the site: "
+    assert log_line.startswith(log_prefix)
+    log = Path(log_line.removeprefix(log_prefix))
+    assert (f'File "{plugins / "exploding" / "__init__.py"}", line {raised_at}, in explode'
+            in log.read_text("utf-8"))
+    log.unlink()
     assert tree_digest(output, with_times=True) == published
     assert _leftovers(output) == []
 
