@@ -135,12 +135,18 @@ class BuildRecord:
         or another build saving at once, leaves no half-written record. A record that
         cannot be written (a read-only cache) only makes the next build a real one.
         `output`: the output's `output_digest()`, when the caller has it."""
-        record = {"inputs": self.inputs, "output": output or output_digest(self.output)}
-        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(record), "utf-8")
-            temporary.replace(self.file)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        save_record(self.file, {"inputs": self.inputs,
+                                "output": output or output_digest(self.output)})
+
+
+def save_record(file: Path, record: dict) -> None:
+    """`record` as JSON in `file`, written under a name of this process's and renamed; a
+    file that cannot be written (a read-only cache) is left as it was."""
+    temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(record), "utf-8")
+        temporary.replace(file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

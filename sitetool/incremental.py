@@ -121,13 +121,7 @@ class PagesRecord:
                   "paths": [self._relative(path) for path in paths],
                   "pages": {page: sorted(number[p] for p in used)
                             for page, used in sorted(pages.items())}}
-        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(record), "utf-8")
-            temporary.replace(self.file)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        build_record.save_record(self.file, record)
 
 
 def _sources(settings: dict) -> dict[str, list]:

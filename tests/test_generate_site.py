@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_site import BUILD_DAY, generate, write_vanilla_pelican
-from site_helpers import build_site
+from site_helpers import BuiltSite, build_site
 
 STORIES = 12
 
@@ -55,11 +55,13 @@ def test_generated_site_builds_strictly_with_a_page_per_story(generated, tmp_pat
     out, stories = generated
     result = build_site(out / "content", tmp_path / "site", "--strict", today=BUILD_DAY)
     assert result.returncode == 0, result.stderr
+    site = BuiltSite(tmp_path / "site", "")
     for story in stories:
-        assert (tmp_path / "site" / "jaunumi" / str(story.day.year) / story.slug
-                / "index.html").is_file()
-        assert (tmp_path / "site" / "en" / "news" / str(story.day.year) / story.slug
-                / "index.html").is_file()
+        latvian = f"jaunumi/{story.day.year}/{story.slug}/"
+        assert site.file_for(latvian), latvian
+        english = site.translation_of(latvian)  # an English address of its own
+        assert english.startswith(f"/en/news/{story.day.year}/"), english
+        assert site.file_for(english), english
 
 
 def test_vanilla_pelican_copy_builds_both_languages(generated):
