@@ -67,11 +67,10 @@ class Command:
 
 def _details_log(entries) -> str | None:
     """A log file of the lines whose message sends the editor to whoever looks after the
-    site — a traceback, or Pelican's own line ("not in your text") — with their details;
-    None when there are none (or the system's temporary folder cannot be written)."""
-    details = [entry.render("en", debug=True) for entry in entries if entry.detail and (
-        "Traceback (most recent call last)" in entry.detail
-        or (entry.problem is None and not entry.ours and entry.severity != "debug"))]
+    site (`Entry.for_maintainer`), with their details; None when there are none (or the
+    system's temporary folder cannot be written)."""
+    details = [entry.render("en", debug=True) for entry in entries
+               if entry.detail and entry.for_maintainer]
     if not details:
         return None
     try:

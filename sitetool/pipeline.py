@@ -203,6 +203,14 @@ class Entry:
     text: str = ""
     detail: str = ""
     ours: bool = False  # logged by our plugins or sitetool, for whoever runs the build
+    crashed: bool = False  # an exception nobody expected stopped the build
+
+    @property
+    def for_maintainer(self) -> bool:
+        """Its line sends the editor to whoever looks after the site: a crash, or
+        Pelican's own line ("not in your text")."""
+        return self.crashed or (self.problem is None and not self.ours
+                                and self.severity != "debug")
 
     def render(self, lang: str, debug: bool = False) -> str:
         if self.problem:
@@ -365,7 +373,8 @@ def stopped_entry(error: BaseException, content_path: str | None = None) -> Entr
     editor knows them)."""
     return Entry("error", faults.stopped_problem(error, content_path),
                  text=f"{type(error).__name__}: {error}",
-                 detail="".join(traceback.format_exception(error)).rstrip("\n"))
+                 detail="".join(traceback.format_exception(error)).rstrip("\n"),
+                 crashed=faults.write_failure(error) is None)  # a full disk is no crash
 
 
 # --- Progress on long runs -------------------------------------------------------------
