@@ -193,9 +193,11 @@ def test_consultations_page_lists_open_and_upcoming_first_then_closed(site, url,
 
 
 def test_home_page_shows_the_open_consultations_before_the_news(site):
+    # built, the count names the build's day: without JavaScript it stays true
     for url, heading, count_line in [
-        ("/", "Izsakiet savu viedokli", "Šobrīd notiek 2 sabiedriskās apspriešanas."),
-        ("/en/", "Have your say", "2 public consultations are open now."),
+        ("/", "Izsakiet savu viedokli",
+         "Atvērtās sabiedriskās apspriešanas (2026. gada 23. novembris): 2."),
+        ("/en/", "Have your say", "Public consultations open on 23 November 2026: 2."),
     ]:
         section = site.tree(url).xpath('//section[@class="home-consultations"]')[0]
         assert section.xpath('following::section[@class="home__news"]')
@@ -248,6 +250,23 @@ def test_the_script_opens_an_upcoming_consultation_on_its_first_day(page, served
     assert status.inner_text() == "Upcoming: opens 1 December 2026"
     status = _shown_status(page, address, "2026-12-01T00:00:01+02:00")
     assert status.inner_text() == "Open until 15 December 2026"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("url", "now", "count", "open_cards"), [
+    ("/", "2026-11-30T12:00:00+02:00", "Šobrīd notiek 2 sabiedriskās apspriešanas.", 2),
+    # Avotkalne closed on 1 December, the housing benefit's on 7 December
+    ("/", "2026-12-02T09:00:00+02:00", "Šobrīd notiek 1 sabiedriskā apspriešana.", 1),
+    ("/en/", "2026-12-02T09:00:00+02:00", "1 public consultation is open now.", 1),
+    ("/en/", "2026-12-08T00:00:01+02:00", "No consultation is open at the moment.", 0),
+])
+def test_the_home_pages_count_agrees_with_its_cards_between_builds(page, served_site, url,
+                                                                    now, count, open_cards):
+    page.clock.set_fixed_time(now)
+    page.goto(served_site.url + url)
+    section = page.locator(".home-consultations")
+    assert section.locator("[data-consultations-open-count]").inner_text() == count
+    assert section.locator('[data-consultation-status="open"]').count() == open_cards
 
 
 @pytest.mark.browser

@@ -47,6 +47,7 @@ class Consultation:
     opens: datetime
     closes: datetime
     status: str
+    status_day: date  # the build's day, on which `status` holds
     regulation: bool = False
     results: str | None = None
     participation: dict = field(default_factory=dict)
@@ -130,6 +131,7 @@ def consultation_of(story, settings, today: date) -> Consultation:
         opens=story.opens,
         closes=story.closes,
         status=status_on(today, story.opens, story.closes, results),
+        status_day=today,
         regulation=getattr(story, "regulation", False),
         results=results,
         participation=getattr(story, "participation", None) or {},

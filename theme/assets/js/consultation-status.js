@@ -1,7 +1,7 @@
 /* consultation-status: a page built before a consultation opened or closed corrects its
    status once that moment has passed, so nobody reads "open" after the deadline. The built
    page carries the exact moments and the words for each status; without JavaScript the
-   built status stands. */
+   built status stands. A count of open consultations is corrected to match the cards. */
 (function () {
   "use strict";
 
@@ -23,5 +23,13 @@
         part.hidden = true;
       });
     }
+  });
+
+  // A count of open consultations (the home page's) says how many of its cards are open
+  // now, in the words the page carries for each count up to the number built.
+  document.querySelectorAll("[data-consultations-open-count]").forEach(function (count) {
+    var open = count.closest("section").querySelectorAll('[data-consultation-status="open"]');
+    var text = count.getAttribute("data-text-open-" + open.length);
+    if (text) { count.textContent = text; }
   });
 }());
