@@ -10,16 +10,16 @@ then see only what really changed. The site replaced is kept as the next build's
 folder (`spare_output`).
 """
 
-import ctypes
 import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT, faults, spare_output, web_editor
+from . import ROOT, faults, search_after, spare_output, web_editor
 from .build_record import BuildRecord, output_digest
 from .check import publishing_problems
+from .exchange import exchange
 from .incremental import KeepingWriter, PagesRecord, note_what_pages_show
 from .parallel import processes_for
 from .pipeline import (
@@ -71,6 +71,9 @@ class BuildResult:
     # None when every page was rendered, and `full_because` (text, params) says why
     rendered: int | None = None
     full_because: tuple[str, dict] | None = None
+    # seconds after the pages were published (`seconds`) when the search index followed
+    # them (`search_after`); None when it was made before publishing
+    search_followed: float | None = None
     debug: list[Entry] = field(default_factory=list)  # Pelican's lines for --debug
 
 
@@ -92,6 +95,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     shutil.rmtree(staging, ignore_errors=True)
     faults.remove_leftovers(output)  # of builds that were killed
     started = time.perf_counter()
+    search_follows = False
     with collecting_logs() as log:
         try:
             settings = load_settings(settings_file, {**(overrides or {}),
@@ -113,6 +117,9 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
             writer = (writer_factory(settings) if writer_factory
                       else KeepingWriter(str(staging), settings, output, plan) if plan
                       else None)
+            search_follows = search_after.may_follow(settings, plan, output, verify)
+            if search_follows:  # the served index, until the new one is in its place
+                writer.served_as_is = (f"{search_after.INDEX}/*",)
             # the previous site's files this build did not write go before anything
             # reads the pages (Pagefind, the sitemap)
             tidy = (lambda: spare_output.sweep(staging)) if reused else None
@@ -136,10 +143,14 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
     written = list(_files_in(staging))  # one walk for the summary and the comparison
     counts = _count(written)
     changes = _swap_in(staging, output, spare, written)
+    result = BuildResult(True, output, problems, seconds, counts, changes, debug=debug)
+    if search_follows:
+        indexed = _index_published(settings, output, result)
+        if not indexed:  # no record: the next build renders and indexes everything
+            return result
     if record:
         digest = output_digest(output)
         record.save(digest)
-    result = BuildResult(True, output, problems, seconds, counts, changes, debug=debug)
     if pages:
         pages.save(writer.pages, digest)
         if plan.edited is None:
@@ -147,6 +158,24 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
         else:
             result.rendered = writer.rendered
     return result
+
+
+def _index_published(settings: dict, output: Path, result: BuildResult) -> bool:
+    """The search index of the published site, made and put in place now; its problems
+    added to `result`'s (a failed index leaves the served one, and fails the build)."""
+    started = time.perf_counter()
+    with collecting_logs() as log:
+        log.content_path = settings["PATH"]
+        try:
+            indexed = search_after.follow(settings, output)
+        except Exception as error:
+            log.add(stopped_entry(error, log.content_path))
+            indexed = False
+    result.problems += log.sorted()
+    result.debug += log.sorted(("debug",))
+    result.search_followed = time.perf_counter() - started
+    result.ok = indexed
+    return indexed
 
 
 def _read_and_write(settings, log, strict, writer, before_pages_written, processes):
@@ -192,7 +221,7 @@ def _swap_in(staging: Path, output: Path, spare: Path, written: list[str]) -> Ch
     RENAME_EXCHANGE), so a web server serving `output` never finds it missing; elsewhere
     two renames in a row."""
     changes = _keep_unchanged_timestamps(written, staging, output)
-    if output.exists() and _exchange(staging, output):
+    if output.exists() and exchange(staging, output):
         spare_output.keep(staging, spare)  # staging now holds the previous site
         return changes
     previous = output.with_name(f".{output.name}.previous-{os.getpid()}")
@@ -202,22 +231,6 @@ def _swap_in(staging: Path, output: Path, spare: Path, written: list[str]) -> Ch
     if previous.exists():
         spare_output.keep(previous, spare)
     return changes
-
-
-RENAME_EXCHANGE = 2  # linux/fs.h
-AT_FDCWD = -100
-
-
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two paths atomically; False where the system or file system cannot."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    result = renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second),
-                       RENAME_EXCHANGE)
-    return result == 0
 
 
 def _keep_unchanged_timestamps(written: list[str], new: Path, old: Path) -> Changes:

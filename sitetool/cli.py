@@ -181,8 +181,13 @@ def run_build(command: Command) -> int:
                    overrides=command.overrides(), progress=Progress(describe),
                    skip_if_unchanged=True, verify=args.verify)
     if not result.ok:
-        print(_("Build failed; {output} was left as it was.", output=result.output),
-              file=sys.stderr)
+        if result.search_followed is None:
+            print(_("Build failed; {output} was left as it was.", output=result.output),
+                  file=sys.stderr)
+        else:
+            print(_("The pages were published into {output}, but their search index could "
+                    "not be made: search finds them as they were before this build.",
+                    output=result.output), file=sys.stderr)
         command.problems(result.problems, sys.stderr, result.debug)
         return 1
     if result.up_to_date:
@@ -209,6 +214,10 @@ def run_build(command: Command) -> int:
     elif result.full_because:
         reason, params = result.full_because
         print(_("Every page was made again: {reason}.", reason=_(reason, **params)))
+    if result.search_followed is not None:
+        print(_("The search index followed {seconds:.1f} s after the pages were published "
+                "(no page was added or removed, so the last index served meanwhile).",
+                seconds=result.search_followed))
     if args.verify:
         print(_("A clean build of the same content made the same files."))
     return 0

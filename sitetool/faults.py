@@ -14,6 +14,7 @@
   local variables of the traceback's frames (Pelican's writer, the plugins' handlers).
 """
 
+import contextlib
 import errno
 import io
 import os
@@ -22,6 +23,7 @@ import shutil
 import sysconfig
 from pathlib import Path
 
+import atomic_files
 from content_schema import Problem
 
 WRITE_FAILURES = {
@@ -39,7 +41,8 @@ PATH_NAMES = ("path", "filename", "source_path", "source", "target", "destinatio
 
 def remove_leftovers(output: Path) -> None:
     """Remove the staging folders of builds into `output` that were killed."""
-    leftover = re.compile(rf"\.{re.escape(output.name)}\.(?:staging|previous|verify)-(\d+)")
+    leftover = re.compile(rf"\.{re.escape(output.name)}\."
+                          r"(?:staging|previous|verify|search|search-old)-(\d+)")
     if not output.parent.is_dir():
         return
     for folder in output.parent.iterdir():
@@ -170,32 +173,21 @@ def save_caches_atomically(generators) -> None:
 
 def _replacing(opener):
     def open_cache(path, mode="rb"):
-        return _Replacing(opener, path, mode) if "w" in mode else opener(path, mode)
+        return _replacing_cache(opener, path, mode) if "w" in mode else opener(path, mode)
     return open_cache
 
 
-class _Replacing:
-    """A file opened for writing under a temporary name, renamed to `path` once closed
-    without error."""
-
-    def __init__(self, opener, path: str, mode: str):
-        self.path, self.temporary = path, f"{path}.{os.getpid()}.tmp"
-        try:
-            self.file = opener(self.temporary, mode)
-        except OSError as error:
-            if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
-                raise
-            self.temporary = None  # a read-only cache: the data goes nowhere
-            self.file = open(os.devnull, "wb")  # noqa: SIM115 (closed in __exit__)
-
-    def __enter__(self):
-        return self.file
-
-    def __exit__(self, error_type, *_):
-        self.file.close()
-        if self.temporary is None:
-            return
-        if error_type is None:
-            os.replace(self.temporary, self.path)
-        else:
-            os.unlink(self.temporary)
+@contextlib.contextmanager
+def _replacing_cache(opener, path: str, mode: str):
+    """The cache file opened for writing, replacing `path` once closed without error
+    (plugins/atomic_files.py); where the cache cannot be written, a file writing nowhere."""
+    opened = False
+    try:
+        with atomic_files.replacing(path, mode, opener=opener) as file:
+            opened = True
+            yield file
+    except OSError as error:
+        if opened or error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        with open(os.devnull, "wb") as nowhere:  # a read-only cache: the data goes nowhere
+            yield nowhere

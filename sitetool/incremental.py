@@ -184,6 +184,9 @@ class KeepingWriter(pelican_contract.SelectiveWriter):
         self.pages: dict[str, frozenset[str]] = {}  # output file → the sources it shows
         self.rendered = 0
         self._kept: set[str] = set()
+        # served files linked as they are besides `unchanged_plugins()`' (the search
+        # index, when the build makes the new one after publishing: search_after)
+        self.served_as_is: tuple[str, ...] = ()
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, _RenderedBy(self, template), context, *args,
@@ -228,9 +231,11 @@ class KeepingWriter(pelican_contract.SelectiveWriter):
         return tuple(self.settings.get("FRONT_MATTER_OUTPUT", {}))
 
     def link_unchanged_outputs(self) -> None:
-        """Link the served files of `unchanged_plugins()` into the staging folder."""
+        """Link the served files of `unchanged_plugins()`, and `served_as_is`, into the
+        staging folder."""
         patterns = [pattern for plugin in self.unchanged_plugins()
                     for pattern in self.settings["FRONT_MATTER_OUTPUT"][plugin]]
+        patterns += self.served_as_is
         if not patterns:
             return
         for folder, _, names in os.walk(self.live):

@@ -44,6 +44,11 @@ from . import reuse
 
 logger = logging.getLogger(__name__)
 
+# Set (True) by sitetool's build in the settings of a build that publishes its pages with
+# the last search index and indexes the published site after (docs/search.md): then
+# neither `pages_written` nor `finalized` runs Pagefind.
+AFTER_PUBLISHING = "SEARCH_INDEX_AFTER_PUBLISHING"
+
 
 class SearchPagesGenerator(Generator):
     def generate_context(self):
@@ -63,38 +68,63 @@ def get_generators(pelican):
     return SearchPagesGenerator
 
 
-def pagefind_command(site: Path, exclude_selectors: list[str]) -> list[str]:
-    """Pagefind indexing the HTML under `site` into `site/pagefind/`."""
+def pagefind_command(site: Path, exclude_selectors: list[str],
+                     index: Path | None = None) -> list[str]:
+    """Pagefind indexing the HTML under `site` into `index` (`site/pagefind/`). The
+    index's files name no folder: it may be written elsewhere and moved there."""
     command = [str(get_executable()), "--site", str(site),
-               "--output-path", str(site / "pagefind"), "--quiet"]
+               "--output-path", str(index or site / "pagefind"), "--quiet"]
     for selector in exclude_selectors:
         command += ["--exclude-selectors", selector]
     return command
 
 
-def start_indexing(pelican) -> subprocess.Popen:
+def start_indexing(pelican) -> subprocess.Popen | None:
     settings = pelican.settings
+    if settings.get(AFTER_PUBLISHING):
+        return None  # sitetool's build indexes the published site (`index_published`)
     site = Path(settings["OUTPUT_PATH"])
-    linked = (reuse.link_previous(reuse.store_of(settings), site / "pagefind")
+    _started[pelican] = _start(settings, site, site / "pagefind")
+    return _started[pelican][0]
+
+
+def _start(settings, site: Path, index: Path) -> tuple:
+    """Pagefind started on the pages under `site`, writing `index`, with the last index's
+    unchanged files linked in first."""
+    linked = (reuse.link_previous(reuse.store_of(settings), index)
               if settings["LOAD_CONTENT_CACHE"] else 0)
-    # not a pipe: nobody reads it until Pagefind ends; index_site closes it (a failed
+    # not a pipe: nobody reads it until Pagefind ends; _finish closes it (a failed
     # build, with the Pelican object it belongs to)
     said = tempfile.TemporaryFile("w+")  # noqa: SIM115
     indexing = subprocess.Popen(
-        pagefind_command(site, settings["SEARCH_EXCLUDE_SELECTORS"]),
+        pagefind_command(site, settings["SEARCH_EXCLUDE_SELECTORS"], index),
         stdout=said, stderr=subprocess.STDOUT, text=True,
         preexec_fn=die_with_this_process())  # not write on into a killed build's output
-    _started[pelican] = (indexing, said, time.perf_counter(), linked)
-    return indexing
+    return indexing, said, time.perf_counter(), linked
 
 
 _started = weakref.WeakKeyDictionary()  # the Pelican object of a build -> its indexing
 
 
 def index_site(pelican):
+    if pelican.settings.get(AFTER_PUBLISHING):
+        return
     if pelican not in _started:  # a build by Pelican alone sends no pages_written
         start_indexing(pelican)
-    indexing, said, started, linked = _started.pop(pelican)
+    _finish(pelican.settings, Path(pelican.settings["OUTPUT_PATH"]) / "pagefind",
+            *_started.pop(pelican))
+
+
+def index_published(settings, site: Path, index: Path) -> bool:
+    """Index the published `site` into `index` (a folder beside it, which sitetool's
+    build then puts in the place of `site/pagefind`); False if Pagefind failed (logged).
+    For a build that published its pages with the last index (`AFTER_PUBLISHING`)."""
+    return _finish(settings, index, *_start(settings, site, index))
+
+
+def _finish(settings, index: Path, indexing, said, started, linked) -> bool:
+    """Wait for Pagefind, drop the linked files its index does not name, keep its files
+    for the next build, and log what it indexed; False (logged) if it failed."""
     waited = time.perf_counter()
     with said:
         indexing.wait()
@@ -103,8 +133,7 @@ def index_site(pelican):
     if indexing.returncode:
         logger.error("search index: Pagefind failed (exit status %d): %s",
                      indexing.returncode, lines[-1] if lines else "it said nothing")
-        return
-    index = Path(pelican.settings["OUTPUT_PATH"]) / "pagefind"
+        return False
     entry = index / "pagefind-entry.json"
     try:
         languages = json.loads(entry.read_text("utf-8"))["languages"]
@@ -112,11 +141,11 @@ def index_site(pelican):
             reuse.drop_unnamed(index)
     except (OSError, ValueError, KeyError) as error:
         _unwritten(entry, error)
-        return
-    if pelican.settings["CACHE_CONTENT"]:
+        return False
+    if settings["CACHE_CONTENT"]:
         # best effort, as every cache: a read-only one fails no build (sitetool/faults.py)
         with contextlib.suppress(OSError):
-            reuse.store(index, reuse.store_of(pelican.settings))
+            reuse.store(index, reuse.store_of(settings))
     now = time.perf_counter()
     # "waited": how long the build stood still for Pagefind once its own work was done
     logger.info("search index: %d pages (%s) in %.2f s (the build waited %.2f s; "
@@ -125,6 +154,7 @@ def index_site(pelican):
                 ", ".join(f"{lang}: {info['page_count']}"
                           for lang, info in sorted(languages.items())),
                 now - started, now - waited, linked)
+    return True
 
 
 # Pagefind 1.5 exits with status 0 when it cannot write its files (a full disk): they
