@@ -21,6 +21,7 @@ place them in the output.
   receiver everything is made at once, as the production build always does.
 """
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -30,13 +31,15 @@ import os
 import shutil
 import sys
 import time
+import types
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import blinker
 
-from worker_processes import usable_cores
+from atomic_files import write_atomically
+from worker_processes import die_with_parent, usable_cores
 
 from .photos import EXTENSIONS, QUARTER_TURNS, Photo, Rendition
 from .pixels import Job, Target, render
@@ -91,9 +94,7 @@ class Cache:
         if merged == current:
             return  # nothing new: a read-only cache is enough for a build like this
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.manifest_file.with_name(f".manifest.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"sources": merged}, indent=0), "utf-8")
-        os.replace(temporary, self.manifest_file)
+        write_atomically(self.manifest_file, json.dumps({"sources": merged}, indent=0))
 
 
 class Progress:
@@ -131,6 +132,21 @@ def worker_count(setting: int) -> int:
     return setting or usable_cores()
 
 
+@contextlib.contextmanager
+def _main_script_hidden():
+    """While the pool's workers start: a spawned process runs the parent's main script
+    (`__main__`) before its first job, for the functions it might define — a build's
+    `pelican`, pytest or a benchmark importing Pelican, ~0.6 s of CPU a worker. Its jobs
+    need only pixels.py, so it is shown a main module with no file to run. The workers
+    start in the thread that submits the jobs (a pool with spawn starts them on demand)."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def run_jobs(jobs: list[Job], workers: int) -> dict[str, str]:
     """Run the jobs, in parallel when there is more than one; {source: reason} failures."""
     failures: dict[str, str] = {}
@@ -144,9 +160,12 @@ def run_jobs(jobs: list[Job], workers: int) -> dict[str, str]:
         return failures
     # "spawn": a job needs nothing the build holds, and a worker that inherits no lock
     # cannot hang on one held by a thread of the preview server (plugins/worker_processes.py)
+    # Each worker dies with this process: killed, a build would leave them waiting forever.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = {pool.submit(render, job): job for job in jobs}
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        with _main_script_hidden():
+            futures = {pool.submit(render, job): job for job in jobs}
         for future in as_completed(futures):
             try:
                 reason = future.result()
