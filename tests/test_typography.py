@@ -146,6 +146,14 @@ def test_typed_quotes_become_the_languages_in_pages_and_feeds(tmp_path, sample_c
     text = story.read_text(encoding="utf-8").replace("„", '"').replace("”", '"')
     typed = "Raksti \"`kods=\"x\"`\" vai [\"saite\"](https://x.lv/it's \"it's 'x'\")."
     story.write_text(f"{text}\n{typed}\n", encoding="utf-8")
+    # text typed once for both languages: an office's address, a person's name, a credit
+    office = content / "offices/senioru-dienas-centrs-piladzis.yml"
+    office.write_text(office.read_text(encoding="utf-8")
+                      .replace("address: Skolas iela 4,", 'address: Nams "Liepas", Skolas iela 4,')
+                      .replace("name: Ruta Kalve", 'name: Ruta "Rūta" Kalve'), encoding="utf-8")
+    photos = content / "news/2022/socialaja-dienesta-viesojas-kolegi-no-lietuvas/photos/photos.yml"
+    photos.write_text(photos.read_text(encoding="utf-8").replace(
+        "credit: Līga Krūmiņa", 'credit: Studija "Gaisma"', 1), encoding="utf-8")
     result = build_site(content, tmp_path / "output")
     assert result.returncode == 0, result.stderr
     built = BuiltSite(tmp_path / "output", "")
@@ -161,6 +169,15 @@ def test_typed_quotes_become_the_languages_in_pages_and_feeds(tmp_path, sample_c
     titles = [entry.title for entry in feed.entries if "Pīlādzis" in entry.title]
     assert titles == [title]
     assert "„Pīlādzis”" in next(e.summary for e in feed.entries if "Pīlādzis" in e.title)
+    # typed once, shown in each language's marks: the page's, not the file's
+    for prefix_en, marks in ((False, "„”"), (True, "“”")):
+        texts = [text for _, text in _read_texts(built, prefix_en)]
+        for typed_once in ("Nams {}Liepas{}, Skolas iela 4", "Ruta {}Rūta{} Kalve",
+                           "Studija {}Gaisma{}"):
+            shown = typed_once.format(*marks)
+            assert any(shown in text for text in texts), (prefix_en, shown)
+        other = "“" if prefix_en is False else "„"
+        assert [text for text in texts if other in text] == []
 
 
 def test_day_ranges_say_the_shared_year_and_month_once():

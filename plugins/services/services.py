@@ -36,7 +36,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from body_sanitiser import BodySanitiser
 from content_schema import Problem, log_problems, unknown_reference
-from typography import quote_html
+from typography import quote_html, quote_text
 from ui_language import latvian_sort_key
 
 logger = logging.getLogger(__name__)
@@ -225,17 +225,17 @@ def service_json_ld(context, page):
         "provider": {"@type": "GovernmentOrganization", "name": department["name"],
                      "address": department["address"],
                      "telephone": context["CONTACT_PHONE"], "email": context["CONTACT_EMAIL"]},
-        "availableChannel": [_channel(office, lang, site)
+        "availableChannel": [_channel(office, lang, site, context["QUOTATION_MARKS"].get(lang))
                              for office in page.providing_offices],
         "dateModified": page.modified.date().isoformat(),
     }
     return htmlsafe_json_dumps(data, indent=2)
 
 
-def _channel(office, lang, site):
+def _channel(office, lang, site, quotes):
     location = {"@type": "Place", "name": office.name[lang]}
-    if office.address:
-        location["address"] = office.address
+    if office.address:  # typed once for every language: the page's quotation marks
+        location["address"] = quote_text(office.address, quotes)
     return {"@type": "ServiceChannel", "name": office.name[lang],
             "url": f"{site}/{office.urls[lang]}", "serviceLocation": location,
             "servicePhone": {"@type": "ContactPoint", "telephone": office.phone}}

@@ -6,7 +6,9 @@ Signal: `generator_init` — every generator's Jinja environment gets
   its three plural forms); the language is the page's (`lang` in the context, else the
   article's or page's);
 - filters `localdate` (Babel/CLDR, Europe/Riga, never system locales), `localrange` (a
-  range of days by CLDR's interval formats, the year said once) and `latvian_sort`;
+  range of days by CLDR's interval formats, the year said once), `latvian_sort` and
+  `quotes` (text typed once for every language — an office's address, a person's name, a
+  photo's credit — with the quotation marks of the page it is shown on);
 - globals `translate(msgid, lang)` for text in another language than the page's (the
   language switcher's note), and `page_lang()`.
 """
@@ -27,6 +29,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 from pelican import signals
+
+from typography import quote_text
 
 from .collation import latvian_sort_key
 
@@ -129,6 +133,11 @@ def install(generator):
                       for value in (start, end))
         return format_day_range(start, end, locale)
 
+    @pass_context
+    def quotes(context, text, lang=None):
+        # read once for every language, the text carries the default language's marks
+        return quote_text(text, settings["QUOTATION_MARKS"].get(lang or context_lang(context)))
+
     def latvian_sort(items, attribute=None):
         def key(item):
             value = getattr(item, attribute) if attribute else item
@@ -144,6 +153,7 @@ def install(generator):
     env.filters["localdate"] = localdate
     env.filters["latvian_sort"] = latvian_sort
     env.filters["localrange"] = localrange
+    env.filters["quotes"] = quotes
     env.globals["translate"] = translate
     env.globals["page_lang"] = pass_context(context_lang)
 
