@@ -17,8 +17,11 @@ holds in memory, and run nothing but their work before `os._exit()`; otherwise s
   only what it needs and inherits no lock, so it cannot hang on one.
 
 One rule for their end: a process that writes into the build's staging folder (forked
-writers, Pagefind) or into content/ (decap-server) dies with the process that started it
-(`die_with_this_process`), however that one ends (killed, Ctrl+C, a crash).
+writers, Pagefind), into content/ (decap-server) or into the gallery's cache (its spawned
+workers) dies with the process that started it (`die_with_this_process`, `die_with_parent`
+for a spawned pool's workers), however that one ends (killed, Ctrl+C, a crash). A pool
+worker outlives a killed parent otherwise, waiting forever on a queue whose writing end
+it holds itself.
 """
 
 import ctypes
@@ -46,14 +49,32 @@ def die_with_this_process(signal_number: int = signal.SIGKILL) -> Callable[[], N
     process ended before the request, the child leaves at once. `prctl` is looked up
     here, in the parent: the child only calls it (no library is loaded between fork and
     exec). Elsewhere than on Linux the child is not tied (the function does nothing)."""
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
+    prctl = _prctl()
+    if prctl is None:
         return lambda: None
     parent = os.getpid()
+    return lambda: _tie(prctl, parent, signal_number)
 
-    def die_with_parent() -> None:
-        prctl(PR_SET_PDEATHSIG, signal_number)
-        if os.getppid() != parent:  # it ended before the request
-            os._exit(1)
-    return die_with_parent
+
+def die_with_parent(parent: int, signal_number: int = signal.SIGKILL) -> None:
+    """The same tie, made by a spawned child itself: a process pool's `initializer`
+    (`initializer=die_with_parent, initargs=(os.getpid(),)`: spawn hands over a
+    module-level function, not `die_with_this_process`'s closure, and a spawned child is
+    a new interpreter, where loading ctypes is safe). Linux signals the child when the
+    *thread* that started it ends: start the pool from the thread that waits for it."""
+    prctl = _prctl()
+    if prctl is not None:
+        _tie(prctl, parent, signal_number)
+
+
+def _prctl():
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def _tie(prctl, parent: int, signal_number: int) -> None:
+    prctl(PR_SET_PDEATHSIG, signal_number)
+    if os.getppid() != parent:  # it ended before the request
+        os._exit(1)

@@ -31,6 +31,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from atomic_files import write_atomically
 from content_schema.dates import build_today
 
 from . import ROOT
@@ -140,13 +141,8 @@ class BuildRecord:
 
 
 def save_record(file: Path, record: dict) -> None:
-    """`record` as JSON in `file`, written under a name of this process's and renamed; a
-    file that cannot be written (a read-only cache) is left as it was."""
-    temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-    try:
+    """`record` as JSON in `file`, whole or not at all (plugins/atomic_files.py); a file
+    that cannot be written (a read-only cache) is left as it was."""
+    with contextlib.suppress(OSError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(record), "utf-8")
-        temporary.replace(file)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        write_atomically(file, json.dumps(record))

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from atomic_files import write_atomically
+
 KEY_FILE = "content-cache-key"
 
 
@@ -109,12 +111,9 @@ def note_cache_key(generators) -> None:
     if not key or not settings["CACHE_CONTENT"] or _written_key(settings) == key:
         return
     path = _key_file(settings)
-    temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(settings["CACHE_PATH"], exist_ok=True)
-        with open(temporary, "w", encoding="ascii") as file:
-            file.write(key + "\n")
-        os.replace(temporary, path)
+        write_atomically(path, key + "\n")
     except OSError:  # a read-only cache: the next build reads every source again
         return
 

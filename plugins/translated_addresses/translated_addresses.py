@@ -41,6 +41,7 @@ from pathlib import Path
 import yaml
 from pelican import signals
 
+from atomic_files import write_atomically
 from content_schema import Problem, log_problems, slugify_title
 from content_schema.front_matter import parse_data_file
 from content_schema.source_text import SourceError
@@ -308,12 +309,9 @@ def write_record(pelican):
                 for key, slugs in sorted(keys.items())}
          for lang, keys in sorted(merged.items())},
         allow_unicode=True, sort_keys=False, default_flow_style=False)
-    temporary = record.path.with_name(f"{record.path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_text(text, "utf-8")
-        os.replace(temporary, record.path)
+        write_atomically(record.path, text)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         logger.warning("%s: could not record the published addresses (%s); a new English "
                        "title may move its page", record.path, error.strerror)
         return
