@@ -16,12 +16,13 @@ cache, the plan and the pool are in processing.py.
 
 import contextlib
 import io
-import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms
+
+from atomic_files import replaced
 
 PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
 # Options that change how fast a file is made, not what is in it (kept out of the key).
@@ -86,10 +87,9 @@ def to_srgb(image: Image.Image) -> Image.Image:
 def _save_atomically(image: Image.Image, target: Target) -> None:
     destination = Path(target.cache_file)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
-    image.save(temporary, PILLOW_FORMATS[target.format],
-               **target.options, **WORKER_OPTIONS.get(target.format, {}))
-    os.replace(temporary, destination)
+    with replaced(destination) as temporary:  # plugins/atomic_files.py
+        image.save(temporary, PILLOW_FORMATS[target.format],
+                   **target.options, **WORKER_OPTIONS.get(target.format, {}))
 
 
 def render(job: Job) -> str | None:
