@@ -11,9 +11,9 @@ from pathlib import Path
 from sitetool.exchange import exchange
 from sitetool.search_after import folder_of
 from sitetool.verify import differences
-from sitetool_helpers import ROOT, sitetool, write
+from sitetool_helpers import write
+from test_incremental_pages import _build, _source  # benchconf.py, a cache of its own
 
-SETTINGS = ROOT / "benchmarks" / "benchconf.py"  # the caches under BENCH_CACHE_PATH
 FOLLOWED = "The search index followed"
 WORD = "Zilonkaulstornis"  # in no page until the edit
 STORY = """---
@@ -23,18 +23,6 @@ kind: visit
 ---
 Sākums {number}. Teksts.
 """
-
-
-def _build(content: Path, output: Path, cache: Path, *extra: str) -> str:
-    result = sitetool("build", "--settings", str(SETTINGS), "--content", str(content),
-                      "--output", str(output), "--today", "2026-11-23", *extra,
-                      env={"LANG": "C.UTF-8", "BENCH_CACHE_PATH": str(cache)})
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def _source(content: Path, number: int) -> Path:
-    return content / "news" / "2024" / f"zina-{number:02d}" / "index.lv.md"
 
 
 def _words(index: Path) -> bytes:
