@@ -161,6 +161,9 @@ def _linked(content, context, key, value):
     return None
 
 
+ADDRESS_TAKEN = "its address /{address} is taken by one of the site's own pages"
+
+
 def addresses_taken(site, sources):
     """Content at an address the site's own pages use — known from their settings
     (`SEARCH_URLS`, `CONSULTATIONS_URLS` … any `*_URLS` address without placeholders) and
@@ -173,10 +176,26 @@ def addresses_taken(site, sources):
                   for listing in getattr(generator, "listings", [])}
     for content in content_objects(site):
         if (getattr(content, "save_as", "") in own_pages and content.status == "published"):
-            yield Problem(_shown(site.settings, content.source_path), 1, "",
-                          "its address /{address} is taken by one of the site's own pages",
-                          "rename this file's folder: the folder name makes the address",
-                          params={"address": content.save_as.removesuffix("index.html")})
+            yield _address_taken(site.settings, content)
+
+
+def _address_taken(settings, content) -> Problem:
+    """The fix depends on what makes the address: a translation's is its `slug:` or its
+    title (plugins/translated_addresses), the default language's its folder's name."""
+    shown, address = _shown(settings, content.source_path), content.save_as.removesuffix(
+        "index.html")
+    params = {"address": address, "example": address.strip("/").rsplit("/", 1)[-1] + "-page"}
+    if content.lang not in settings.get("TRANSLATED_ADDRESS_LANGUAGES", ()):
+        return Problem(shown, 1, "", ADDRESS_TAKEN,
+                       "rename this file's folder: the folder name makes the address",
+                       params=params)
+    lines = getattr(content, "front_matter_lines", {})
+    if "slug" in lines:
+        return Problem(shown, lines["slug"], "slug", ADDRESS_TAKEN,
+                       "write another address here, e.g. slug: {example}", params=params)
+    return Problem(shown, lines.get("title", 1), "title", ADDRESS_TAKEN,
+                   "the title makes this file's address: add a line with an address of its "
+                   "own, e.g. slug: {example}", params=params)
 
 
 def _fixed_urls(settings):

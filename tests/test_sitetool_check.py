@@ -30,6 +30,12 @@ def checked(tmp_path_factory):
         write(content / f"pages/jaunumi/index.{lang}.md", PAGE.format(title=title, extra=""))
     for lang, title in (("lv", "Meklēt"), ("en", "Looking for")):  # the search page's
         write(content / f"pages/meklet/index.{lang}.md", PAGE.format(title=title, extra=""))
+    # English addresses come from the title or `slug:` (plugins/translated_addresses)
+    write(content / "pages/zinas/index.lv.md", PAGE.format(title="Ziņas", extra=""))
+    write(content / "pages/zinas/index.en.md", PAGE.format(title="News", extra=""))
+    write(content / "pages/meklesana/index.lv.md", PAGE.format(title="Meklēšana", extra=""))
+    write(content / "pages/meklesana/index.en.md",
+          PAGE.format(title="Searching", extra="slug: search\n"))
     write(content / "pages/par-mums/index.lv.md",
           PAGE.format(title="Par mums", extra="summary: Kas mēs esam.\nreview_by: 2026-05-01\n"))
     write(content / "pages/par-mums/index.en.md", PAGE.format(title="About us", extra=""))
@@ -61,6 +67,11 @@ def test_each_problem_is_one_exact_line(checked):
         "site's own pages — rename this file's folder: the folder name makes the address",
         "content/pages/meklet/index.lv.md:1: its address /meklet/ is taken by one of the site's "
         "own pages — rename this file's folder: the folder name makes the address",
+        "content/pages/zinas/index.en.md:2: title: its address /en/news/ is taken by one of the"
+        " site's own pages — the title makes this file's address: add a line with an address "
+        "of its own, e.g. slug: news-page",
+        "content/pages/meklesana/index.en.md:3: slug: its address /en/search/ is taken by one of"
+        " the site's own pages — write another address here, e.g. slug: search-page",
         "content/pages/par-mums/index.lv.md:4: review_by: was due on 2026-05-01: check that this "
         "is still right — update what has changed, then set the next review date",
     ]
@@ -95,7 +106,7 @@ def test_errors_make_the_exit_status_fail_and_are_counted(checked):
     assert result.returncode == 1
     assert "files in" in result.stdout
     # the typo also leaves the story without a title: two errors for it
-    assert ": 4 errors, 2 warnings, 2 notices." in result.stdout
+    assert ": 6 errors, 2 warnings, 2 notices." in result.stdout
     assert "Fix the errors and warnings above" in result.stdout
 
 
