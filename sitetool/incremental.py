@@ -223,6 +223,17 @@ class KeepingWriter(pelican_contract.SelectiveWriter):
         self._kept.add(target)
         return True
 
+    def keep_made_from(self, name: str, sources: frozenset[str]) -> bool:
+        """For a file a plugin makes from some content objects alone (`sources`: a feed
+        from its stories) rather than through a template: link the served one if the
+        last build made it from the same objects and none was edited (the plugin then
+        leaves it alone); noted for the next build either way."""
+        if self.plan.edited is not None and self.plan.pages.get(name) == sources and (
+                self._keep(name)):
+            return True
+        self.pages[name] = sources
+        return False
+
     def unchanged_plugins(self) -> tuple[str, ...]:
         """The plugins whose generators this build need not run (`FRONT_MATTER_OUTPUT`):
         only story texts changed."""

@@ -7,6 +7,7 @@ a front matter renders every page, and the summary says which file made it so.
 fail when a page that shows an edited text is kept (a dependency missed) and when pages
 that do not show it are rendered all the same (nothing incremental at all)."""
 
+import json
 import os
 import re
 from pathlib import Path
@@ -132,3 +133,45 @@ def test_a_changed_served_page_makes_every_page_again(site):
     assert "edited on the server" not in (output / "jaunumi" / "index.html").read_text(
         "utf-8")
     assert os.path.exists(output / "jaunumi" / "2024" / "zina-02" / "index.html")
+
+
+def test_a_text_edit_rewrites_the_feeds_that_show_the_story_and_keeps_the_others(site):
+    """Each feed file is recorded with the stories it shows: the feed of all news shows
+    the edited story and is written again with the new text; the feed of a kind no story
+    has is the served file (same inode), and so are the English feeds."""
+    content, output, cache = site
+    feeds = {str(p.relative_to(output)): p.stat().st_ino for p in output.rglob("*.xml")
+             if p.name in ("atom.xml", "rss.xml")}
+    source = _source(content, 5)
+    source.write_text(source.read_text("utf-8").replace("Sākums 5.", "Pārcelts 5."), "utf-8")
+
+    _build(content, output, cache)
+
+    again = {feed for feed, inode in feeds.items() if (output / feed).stat().st_ino != inode}
+    assert again == {"jaunumi/atom.xml", "jaunumi/rss.xml",
+                     "jaunumi/pieredzes-vizites/atom.xml", "jaunumi/pieredzes-vizites/rss.xml"}
+    assert "jaunumi/pakalpojumu-izmainas/atom.xml" in feeds  # kept, not missing
+    for feed in again:
+        assert "Pārcelts 5." in (output / feed).read_text("utf-8"), feed
+
+
+def test_the_sitemap_reads_only_the_pages_written_again(site):
+    """The sitemap keeps each page's head with the identity of the file it read it from
+    (CACHE_PATH/sitemap-heads.json): a kept page (the served file, hard-linked) is not
+    read again — a head planted in the record for it shows in the sitemap — and an
+    edited page is."""
+    content, output, cache = site
+    record = cache / "sitemap-heads.json"
+    heads = json.loads(record.read_text("utf-8"))
+    kept, edited = "jaunumi/2024/zina-14/index.html", "jaunumi/2024/zina-03/index.html"
+    assert heads[kept][0][1] == (output / kept).stat().st_ino
+    heads[kept][2]["updated"] = heads[edited][2]["updated"] = "1999-01-01T00:00:00+02:00"
+    record.write_text(json.dumps(heads), "utf-8")
+    source = _source(content, 3)
+    source.write_text(source.read_text("utf-8") + "\nVēl.\n", "utf-8")
+
+    _build(content, output, cache)
+
+    sitemap = (output / "sitemap.xml").read_text("utf-8")
+    assert sitemap.count("1999-01-01") == 1
+    assert re.search(r"zina-14/</loc>\s*<lastmod>1999-01-01", sitemap)

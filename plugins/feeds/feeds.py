@@ -90,12 +90,17 @@ class FeedsGenerator(Generator):
             entries = {}
             for feed in feeds:
                 shown = feed.stories[: self.settings["FEED_ENTRIES"]]
+                made_from = frozenset(story.source_path for story in shown)
+                formats = [fmt for fmt in FORMATS
+                           if not kept(writer, feed.urls[fmt], made_from)]
+                if not formats:
+                    continue
                 for story in shown:
                     if story.bundle not in entries:
                         entries[story.bundle] = self._entry(story, feeds)
                 feed_entries = [entries[story.bundle] for story in shown]
                 updated = max((e.updated for e in feed_entries), default=site_updated)
-                for fmt in FORMATS:
+                for fmt in formats:
                     target = Path(self.output_path) / feed.urls[fmt]
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(feed_document(feed, fmt, feed_entries, updated,
@@ -154,6 +159,16 @@ class FeedsGenerator(Generator):
         writer.write_file(
             urls[lang] + "index.html", self.get_template("subscribe"), self.context,
             lang=lang, feeds=feeds, alternates_by_page={1: dict(urls)})
+
+
+def kept(writer, name: str, stories: frozenset[str]) -> bool:
+    """Whether the writer kept the served feed `name` (sitetool's `KeepingWriter`: when
+    no story it shows was edited since it was made); the writer notes what it shows
+    either way. A feed is made from its stories alone, but for what every build has the
+    same when only story texts changed: the settings, the theme's words, the front
+    matter of every story (which stories a feed shows, their dates, titles, tags)."""
+    keep = getattr(writer, "keep_made_from", None)
+    return keep is not None and keep(name, stories)
 
 
 def plan_feeds(generators):

@@ -11,8 +11,21 @@ links name and, as `lastmod`, its `og:updated_time` (`partials/seo_head.html`: w
 content last changed; for a list, its newest story). A page that says no date gets no
 `lastmod` rather than a made-up one. Reading the written pages, not the writer's calls,
 keeps the sitemap whole when the preview re-renders only the pages an edit touched.
+
+The heads read are kept for the next build (`CACHE_PATH/sitemap-heads.json`, not with
+`--no-cache`), each with the identity of the file it was read from (device, inode, size,
+modification time) and a hash of its bytes. A page the next build kept — hard-linked
+from the served site (sitetool/incremental.py), the same file — is not read at all; a
+page written again has a new modification time, and is read and hashed: the same bytes
+say the same head, and only a page whose bytes changed is parsed. After a one-story edit
+at 500 stories per language that is a `stat` instead of parsing for ~1,600 pages (0.01
+against 0.18 s CPU, under load).
 """
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -46,7 +59,10 @@ def read_head(file: Path) -> PageHead:
     benchmarks/sitemap_heads.py; both about three times faster than Python's own HTML
     parser), and it reads comments, scripts and a `>` in a quoted value as a browser
     does, with no expressions of our own to get right."""
-    html = file.read_bytes()
+    return head_of(file.read_bytes())
+
+
+def head_of(html: bytes) -> PageHead:
     end = HEAD_END.search(html)
     tree = etree.fromstring(html[:end.start()] if end else html, etree.HTMLParser())
     head = PageHead()
@@ -70,13 +86,47 @@ def page_url(site_url: str, output: Path, file: Path) -> str:
 def listed_pages(settings) -> list[tuple[str, PageHead]]:
     """(address, head) of every page that belongs in the sitemap, in address order."""
     output = Path(settings["OUTPUT_PATH"])
-    listed = []
+    kept = Path(settings["CACHE_PATH"]) / HEADS
+    known = _known_heads(kept) if settings["LOAD_CONTENT_CACHE"] else {}
+    heads, listed = {}, []
     for file in sorted(output.rglob("*.html")):
-        head = read_head(file)
+        relative = file.relative_to(output).as_posix()
+        status = file.stat()
+        identity = [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
+        identity_then, digest, head = known.get(relative, (None, None, None))
+        if identity_then != identity:  # written again (or new): the same bytes?
+            html = file.read_bytes()
+            digest_now = hashlib.blake2b(html).hexdigest()
+            if digest_now != digest:
+                digest, head = digest_now, vars(head_of(html))
+        heads[relative] = [identity, digest, head]
+        head = PageHead(**head)
         url = page_url(settings["SITEURL"], output, file)
         if head.canonical == url and not head.noindex:
             listed.append((url, head))
+    if settings["CACHE_CONTENT"]:
+        _keep_heads(kept, heads)
     return listed
+
+
+HEADS = "sitemap-heads.json"  # under CACHE_PATH: {page: [file identity, hash, head]}
+
+
+def _known_heads(file: Path) -> dict:
+    try:
+        return json.loads(file.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _keep_heads(file: Path, heads: dict) -> None:
+    """Written under a name of this process's and renamed: no half-written file. Best
+    effort, as every cache (a read-only one fails no build)."""
+    partial = file.with_name(f"{file.name}.{os.getpid()}")
+    with contextlib.suppress(OSError):
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(heads), "utf-8")
+        os.replace(partial, file)
 
 
 def sitemap_xml(pages) -> bytes:
