@@ -88,3 +88,23 @@ def test_the_key_changes_with_the_code_and_the_settings_and_nothing_else(tmp_pat
         capture_output=True, text=True, cwd=ROOT, check=True,
         env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"})
     assert other.stdout.strip() == key
+
+
+def test_a_settings_file_importing_its_markdown_keeps_the_key_from_build_to_build(tmp_path):
+    """publishconf.py takes MARKDOWN from the pelicanconf module; Pelican's Markdown
+    reader adds its extensions to that dict. The next build in the same process (the
+    preview's next rebuild) must have the same settings, hence the same cache key — with
+    another key it read every source again."""
+    from pelican.readers import MarkdownReader
+
+    (tmp_path / "content").mkdir()
+
+    def loaded():
+        return load_settings(ROOT / "publishconf.py", {
+            "PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")})
+
+    first = loaded()
+    key = cache_key(first)
+    MarkdownReader(first)  # what reading the first build's sources does to its settings
+    assert "extensions" in first["MARKDOWN"]
+    assert cache_key(loaded()) == key
