@@ -25,8 +25,10 @@ include none of those stories is the page the last build made. Everything a fron
 matter decides — which pages exist, the lists, their order and pages, tags, years,
 translations, titles — is then unchanged too. Any other change renders every page, and
 the build says why (`Plan.reason`). Whole-site outputs made from front matter alone
-(`FRONT_MATTER_OUTPUT`: the meeting calendars) are then linked from the served site too;
-the others (feeds, sitemap, the search index) and static files are made in every build.
+(`FRONT_MATTER_OUTPUT`: the meeting calendars) are then linked from the served site too,
+and so is each feed that shows no edited story (`keep_made_from`: a feed is recorded with
+its stories as a page is). The sitemap keeps the heads of pages it read
+(plugins/sitemap), and the search index follows the published pages (`search_after`).
 """
 
 import fnmatch
