@@ -40,6 +40,17 @@ def typed_url(field: str, lang: str = "") -> str:
     return f"https://example.lv/{name}?a=1&amp;b=\"'><img src=x onerror=window.__pwned=1>"
 
 
+def typed_email(field: str) -> str:
+    """An e-mail address as the schema accepts it: characters an address may hold that
+    HTML and a `mailto:` link must escape."""
+    return f"{field}+'&x@example.lv"
+
+
+def typed_phone(field: str) -> str:
+    """A phone number as the schema accepts it (digits only): each field its own."""
+    return f"+371 6530 {sum(map(ord, field)) % 10000:04d}"
+
+
 def typed_markdown(field: str, lang: str) -> str:
     """Text in a Markdown field that Markdown keeps as it is (its HTML is the sanitiser's
     business; here: that the rendered text is shown once, not escaped twice)."""
@@ -87,7 +98,8 @@ def _consultation(lang: str) -> dict:
         "documents": [{"title": c("document.file.title"), "file": "projekts.pdf"},
                       {"title": c("document.link.title"),
                        "link": typed_url("consultation.document.link", lang)}],
-        "participation": {"email": c("participation.email"), "post": c("participation.post"),
+        "participation": {"email": typed_email("consultation.participation.email"),
+                          "post": c("participation.post"),
                           "e_address": c("participation.e_address"),
                           "in_person": c("participation.in_person"),
                           "form": typed_url("consultation.participation.form", lang)},
@@ -116,11 +128,11 @@ def _office() -> dict:
                 for name in ("name", "booking", "note")}
     return {
         "name": per_lang["name"], "address": typed("office.address"),
-        "phone": typed("office.phone"), "email": typed("office.email"),
+        "phone": typed_phone("office.phone"), "email": typed_email("office.email"),
         "areas": ["avotkalne"], "hours": ["Mon–Fri 9:00–12:00"],
         "reception": [{"role": "social-worker", "name": typed("office.person.name"),
-                       "phone": typed("office.person.phone"),
-                       "email": typed("office.person.email"),
+                       "phone": typed_phone("office.person.phone"),
+                       "email": typed_email("office.person.email"),
                        "hours": ["Tue 8:30–12:00"]}],
         "by_appointment": True, "booking": per_lang["booking"], "note": per_lang["note"],
     }

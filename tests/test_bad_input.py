@@ -89,3 +89,27 @@ def test_a_good_build_replaces_the_site(small_site):
     story.write_text(GOOD.replace("Laba ziņa", "Vēl labāka ziņa"), "utf-8")
     assert build_site(content, output).returncode == 0
     assert "Vēl labāka ziņa" in (output / "jaunumi/2024/bad-story/index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("field", "value", "accepted"), [
+    ("phone", "+371 26 123 456", True), ("phone", "26123456", True),
+    ("phone", "6530-0000", True), ("phone", 65300000, True), ("phone", "112", True),
+    ("phone", "+371 2612 3456 (darbdienās)", False), ("phone", "65300000, 26123456", False),
+    ("phone", "tālr. 65300000", False), ("phone", "+371 ", False),
+    ("email", "anna.ozola@example.lv", True), ("email", "o'brien+pieteikumi@pasts.lv", True),
+    ("email", "anna ozola@example.lv", False), ("email", "anna.ozola@example,lv", False),
+    ("email", "anna.ozola@example", False), ("email", "a@b.lv, c@d.lv", False),
+    ("email", "mailto:anna@example.lv", False), ("email", "anna@@example.lv", False),
+])
+def test_a_phone_or_e_mail_that_would_make_a_dead_link_is_refused(field, value, accepted):
+    """An office's and a consultation's numbers and addresses become tel: and mailto:
+    links: a typo, words or a second number would publish a link that reaches nobody."""
+    from content_schema import Field, FrontMatter, validate
+
+    settings = {"LANGUAGES": ["lv", "en"], "DEFAULT_LANG": "lv"}
+    _, problems = validate("x", FrontMatter({field: value}, "", {field: 3}), "x.yml",
+                           settings, fields={field: Field(field, example="x")})
+    assert (problems == []) == accepted, problems
+    if not accepted:
+        [problem] = problems
+        assert (problem.line, problem.field) == (3, field)

@@ -19,7 +19,16 @@ import lxml.html
 import pytest
 from icalendar import Calendar
 
-from hostile_content import FOLDER_PAGE, LANGS, typed, typed_markdown, typed_url, write_site
+from hostile_content import (
+    FOLDER_PAGE,
+    LANGS,
+    typed,
+    typed_email,
+    typed_markdown,
+    typed_phone,
+    typed_url,
+    write_site,
+)
 from site_helpers import build_site, project_settings, serve_folder
 from typography import quote_text
 
@@ -35,12 +44,14 @@ PROSE = {"title", "summary", "subject", "author", "author_role", "topic", "place
          "credit"}
 
 
-def built(field: str, lang: str = "") -> str:
+def built(field: str, lang: str = "", shown_in: str = "") -> str:
     """The value as the site shows it: as typed, with the quotation marks of its
-    language when residents read it as text."""
+    language when residents read it as text — a value typed once for every language
+    (`lang` "") with those of the page it is shown in."""
     value = typed(field, lang)
     if field.rpartition(".")[2] in PROSE:
-        return quote_text(value, SETTINGS["QUOTATION_MARKS"][lang or SETTINGS["DEFAULT_LANG"]])
+        marks = lang or shown_in or SETTINGS["DEFAULT_LANG"]
+        return quote_text(value, SETTINGS["QUOTATION_MARKS"][marks])
     return value
 
 
@@ -81,7 +92,9 @@ class Shown:
     field: str
     selector: str
     read: str = "text"  # a READERS key or "attr:<name>"
-    kind: str = "text"  # text (typed), url (typed_url), markdown, or plain (no language)
+    # text (typed), url (typed_url), email, phone, markdown, or plain (no language: typed
+    # once, shown with the marks of the page's language)
+    kind: str = "text"
     prefix: str = ""  # e.g. "mailto:" before the typed value in an href
     contains: bool = False  # the value is part of a longer wording (a feed's title)
 
@@ -90,7 +103,9 @@ class Shown:
                  "url": lambda: typed_url(self.field, lang),
                  "markdown": lambda: quote_text(typed_markdown(self.field, lang),
                                                 SETTINGS["QUOTATION_MARKS"][lang]),
-                 "plain": lambda: built(self.field)}[self.kind]()
+                 "email": lambda: typed_email(self.field),
+                 "phone": lambda: typed_phone(self.field),
+                 "plain": lambda: built(self.field, shown_in=lang)}[self.kind]()
         return self.prefix + (value.replace(" ", "") if self.prefix == "tel:" else value)
 
 
@@ -110,18 +125,18 @@ def _story(page: str) -> list[Shown]:
 
 def _office(page: str) -> list[Shown]:
     return [Shown(page, "office.address", ".office__contact dd", kind="plain"),
-            Shown(page, "office.phone", ".office__phone", kind="plain"),
-            Shown(page, "office.phone", ".office__phone", "attr:href", "plain", "tel:"),
-            Shown(page, "office.email", '.office__contact a[href^="mailto:"]', kind="plain"),
+            Shown(page, "office.phone", ".office__phone", kind="phone"),
+            Shown(page, "office.phone", ".office__phone", "attr:href", "phone", "tel:"),
+            Shown(page, "office.email", '.office__contact a[href^="mailto:"]', kind="email"),
             Shown(page, "office.email", '.office__contact a[href^="mailto:"]', "attr:href",
-                  "plain", "mailto:"),
+                  "email", "mailto:"),
             Shown(page, "office.note", ".office__note"),
             Shown(page, "office.booking", ".office__booking", "own-text"),
             Shown(page, "office.person.name", ".person__name strong", kind="plain"),
-            Shown(page, "office.person.phone", ".person__phone", kind="plain"),
-            Shown(page, "office.person.phone", ".person__phone", "attr:href", "plain", "tel:"),
+            Shown(page, "office.person.phone", ".person__phone", kind="phone"),
+            Shown(page, "office.person.phone", ".person__phone", "attr:href", "phone", "tel:"),
             Shown(page, "office.person.email", '.person__contacts a[href^="mailto:"]',
-                  kind="plain"),
+                  kind="email"),
             Shown(page, "notice.banner.title", ".notice-banner .notice__title"),
             Shown(page, "notice.listed.title", ".notice-list .notice__title, "
                   ".office .notice__title"),
@@ -142,9 +157,10 @@ SHOWN = [
           "own-text"),
     Shown("consultation", "consultation.document.link", ".document-list__link", "attr:href",
           "url"),
-    Shown("consultation", "consultation.participation.email", ".consultation-box__ways a"),
     Shown("consultation", "consultation.participation.email", ".consultation-box__ways a",
-          "attr:href", prefix="mailto:"),
+          kind="email"),
+    Shown("consultation", "consultation.participation.email", ".consultation-box__ways a",
+          "attr:href", "email", "mailto:"),
     Shown("consultation", "consultation.participation.post", ".consultation-box__ways li",
           "after-label"),
     Shown("consultation", "consultation.participation.e_address",
@@ -353,8 +369,8 @@ def test_service_json_ld_holds_the_typed_values(hostile_site, lang):
     assert data["description"] == built("service.summary", lang)
     [channel] = data["availableChannel"]
     assert channel["name"] == built("office.name", lang)
-    assert channel["serviceLocation"]["address"] == built("office.address")
-    assert channel["servicePhone"]["telephone"] == built("office.phone")
+    assert channel["serviceLocation"]["address"] == built("office.address", shown_in=lang)
+    assert channel["servicePhone"]["telephone"] == typed_phone("office.phone")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -36,6 +36,9 @@ def checked(tmp_path_factory):
     write(content / "pages/meklesana/index.lv.md", PAGE.format(title="Meklēšana", extra=""))
     write(content / "pages/meklesana/index.en.md",
           PAGE.format(title="Searching", extra="slug: search\n"))
+    # a phone or e-mail address that would make a dead tel: or mailto: link
+    write(content / "offices/birojs.yml", "name: {lv: Birojs, en: Office}\n"
+          "phone: tālr. 6530 0000 vai 26 123 456\nemail: anna ozola@example.lv\n")
     write(content / "pages/par-mums/index.lv.md",
           PAGE.format(title="Par mums", extra="summary: Kas mēs esam.\nreview_by: 2026-05-01\n"))
     write(content / "pages/par-mums/index.en.md", PAGE.format(title="About us", extra=""))
@@ -72,6 +75,11 @@ def test_each_problem_is_one_exact_line(checked):
         "of its own, e.g. slug: news-page",
         "content/pages/meklesana/index.en.md:3: slug: its address /en/search/ is taken by one of"
         " the site's own pages — write another address here, e.g. slug: search-page",
+        "content/offices/birojs.yml:2: phone: 'tālr. 6530 0000 vai 26 123 456' is not one "
+        "phone number — write one number in digits (spaces between them are fine), e.g. "
+        "phone: +371 65300030; words and a second number belong in a note",
+        "content/offices/birojs.yml:3: email: 'anna ozola@example.lv' is not an e-mail address"
+        " — write one address without spaces, e.g. email: eglupe@example.lv",
         "content/pages/par-mums/index.lv.md:4: review_by: was due on 2026-05-01: check that this "
         "is still right — update what has changed, then set the next review date",
     ]
@@ -106,7 +114,7 @@ def test_errors_make_the_exit_status_fail_and_are_counted(checked):
     assert result.returncode == 1
     assert "files in" in result.stdout
     # the typo also leaves the story without a title: two errors for it
-    assert ": 6 errors, 2 warnings, 2 notices." in result.stdout
+    assert ": 8 errors, 2 warnings, 2 notices." in result.stdout
     assert "Fix the errors and warnings above" in result.stdout
 
 

@@ -21,7 +21,7 @@ DOCUMENT = {  # either `file` (in the story's folder) or `link`
     "link": Field("url", example="https://tapportals.mk.gov.lv/…", alternative=True),
 }
 PARTICIPATION = {
-    "email": Field("text", example="socialais.dienests@example.lv"),
+    "email": Field("email", example="socialais.dienests@example.lv"),
     "post": Field("text", prose=True, example="Raiņa iela 15, Novada pilsēta, LV-5301"),
     "e_address": Field("text", prose=True, example="Novada Sociālais dienests (e-adrese)"),
     "form": Field("url", example="https://www.example.lv/anketa"),

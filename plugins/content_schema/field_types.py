@@ -5,6 +5,7 @@ clean value and the problems of it (a list, empty when the value is good).
 an unknown field, a bad value and a missing required field are each one Problem."""
 
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -93,6 +94,33 @@ def _text(name, field, value, place, line) -> Checked:
         return None, [Problem(place.path, line, name, "is empty", "e.g. {field}: {example}",
                               params={"field": name, "example": field.example})]
     return _prose(name, field, text, place), []
+
+
+# What a `mailto:` and a `tel:` link can be made of: one address (one @, a dot in the
+# domain, no spaces, commas or brackets); one number (digits, the spaces or hyphens that
+# group them; with + a whole international number). A typo, words or a second number
+# would make a link that reaches nobody.
+EMAIL = re.compile(r"[^\s@,;:<>()\[\]\"]+@[^\s@,;:<>()\[\]\"]+\.[^\s@,;:<>()\[\]\".]+")
+PHONE = re.compile(r"\+\d(?:[ -]?\d){6,}|\d(?:[ -]?\d){2,}")  # 112; +371 and 8 digits
+
+
+def _email(name, field, value, place, line) -> Checked:
+    text, problems = _text(name, field, value, place, line)
+    if problems or EMAIL.fullmatch(text):
+        return text, problems
+    return None, [Problem(place.path, line, name, "'{value}' is not an e-mail address",
+                          "write one address without spaces, e.g. {field}: {example}",
+                          params={"value": text, "field": name, "example": field.example})]
+
+
+def _phone(name, field, value, place, line) -> Checked:
+    text, problems = _text(name, field, value, place, line)
+    if problems or PHONE.fullmatch(text):
+        return text, problems
+    return None, [Problem(place.path, line, name, "'{value}' is not one phone number",
+                          "write one number in digits (spaces between them are fine), e.g. "
+                          "{field}: {example}; words and a second number belong in a note",
+                          params={"value": text, "field": name, "example": field.example})]
 
 
 def _slug(name, field, value, place, line) -> Checked:
@@ -192,7 +220,7 @@ def _records(name, field, value, place, line) -> Checked:
 CHECKS: dict[str, Callable[..., Checked]] = {
     "text": _text, "date": _date, "choice": _choice, "list": _list, "url": _url,
     "number": _number, "bool": _bool, "record": _records, "records": _records,
-    "hours": _hours, "slug": _slug,
+    "hours": _hours, "slug": _slug, "email": _email, "phone": _phone,
 }
 
 

@@ -16,7 +16,8 @@ class Field:
     # text | date (a time may follow) | choice | list (of text; `choices` limits its items)
     # | url | number | bool | record (a mapping of `fields`) | records (a list of such
     # mappings) | hours (a list of weekly times, `Mon 9:00–12:00`: see hours.py) | slug
-    # (the last part of an address: a–z, digits, hyphens)
+    # (the last part of an address: a–z, digits, hyphens) | email (one address, for a
+    # mailto: link) | phone (one number, for a tel: link)
     type: str
     required: bool = False
     choices: str | tuple[str, ...] | None = None

@@ -7,8 +7,8 @@ from content_schema.fields import translated
 PERSON = {  # a specialist who receives residents at an office
     "role": Field("choice", required=True, choices="STAFF_ROLES", example="social-worker"),
     "name": Field("text", required=True, prose=True, example="Santa Vītola"),
-    "phone": Field("text", example="+371 65300031"),
-    "email": Field("text", example="santa.vitola@example.lv"),
+    "phone": Field("phone", example="+371 65300031"),
+    "email": Field("email", example="santa.vitola@example.lv"),
     "hours": Field("hours", required=True, example="[Tue 8:30–12:00, Thu 8:30–12:00]"),
 }
 # An office or a centre where residents get help: content/offices/<slug>.yml.
@@ -17,8 +17,8 @@ OFFICE = {
                        required=True),
     "address": Field("text", prose=True,
                      example="Dārza iela 2, Egļupe, Egļupes pagasts, LV-5316"),
-    "phone": Field("text", required=True, example="+371 65300030"),
-    "email": Field("text", example="eglupe@example.lv"),
+    "phone": Field("phone", required=True, example="+371 65300030"),
+    "email": Field("email", example="eglupe@example.lv"),
     "areas": Field("list", choices="AREAS", example="[eglupe]"),
     "hours": Field("hours", example="[Mon–Fri 11:30–13:30]"),
     "reception": Field("records", fields=PERSON),
