@@ -36,6 +36,8 @@ def checked(tmp_path_factory):
     write(content / "pages/meklesana/index.lv.md", PAGE.format(title="Meklēšana", extra=""))
     write(content / "pages/meklesana/index.en.md",
           PAGE.format(title="Searching", extra="slug: search\n"))
+    untitled = story(content, "2024/bez-virsraksta", "Bez virsraksta").with_name("index.en.md")
+    untitled.write_text("---\nsummary: No title.\n---\nText.\n", "utf-8")
     # a phone or e-mail address that would make a dead tel: or mailto: link
     write(content / "offices/birojs.yml", "name: {lv: Birojs, en: Office}\n"
           "phone: tālr. 6530 0000 vai 26 123 456\nemail: anna ozola@example.lv\n")
@@ -75,6 +77,8 @@ def test_each_problem_is_one_exact_line(checked):
         "of its own, e.g. slug: news-page",
         "content/pages/meklesana/index.en.md:3: slug: its address /en/search/ is taken by one of"
         " the site's own pages — write another address here, e.g. slug: search-page",
+        "content/news/2024/bez-virsraksta/index.en.md:1: title: is missing — add a line such as"
+        "  title: Social workers on a study visit",  # the example in the file's language
         "content/offices/birojs.yml:2: phone: 'tālr. 6530 0000 vai 26 123 456' is not one "
         "phone number — write one number in digits (spaces between them are fine), e.g. "
         "phone: +371 65300030; words and a second number belong in a note",
@@ -114,7 +118,7 @@ def test_errors_make_the_exit_status_fail_and_are_counted(checked):
     assert result.returncode == 1
     assert "files in" in result.stdout
     # the typo also leaves the story without a title: two errors for it
-    assert ": 8 errors, 2 warnings, 2 notices." in result.stdout
+    assert ": 9 errors, 2 warnings, 2 notices." in result.stdout
     assert "Fix the errors and warnings above" in result.stdout
 
 

@@ -252,5 +252,6 @@ def check_fields(data: Mapping, fields: Mapping[str, Field], place: Place,
                 p.field == key or p.field.startswith((f"{key}.", f"{key}[")) for p in problems):
             problems.append(Problem(place.path, place.line(prefix) if prefix else 1, key,
                                     "is missing", "add a line such as  {field}: {example}",
-                                    params={"field": name, "example": field.example}))
+                                    params={"field": name,
+                                            "example": field.example_in(place.lang)}))
     return values, problems

@@ -52,7 +52,8 @@ SLUG = Field("slug", scaffolded=False, example="about-us")
 CORE_FIELDS: dict[str, dict[str, Field]] = {
     "news": {
         "title": Field("text", required=True, prose=True,
-                       example="Sociālie darbinieki pieredzes vizītē"),
+                       example="Sociālie darbinieki pieredzes vizītē",
+                       examples={"en": "Social workers on a study visit"}),
         "date": Field("date", required=True, inherit=True, example="2010-06-11"),
         "kind": Field("choice", required=True, choices="NEWS_KINDS", inherit=True,
                       example="visit"),
@@ -76,7 +77,8 @@ CORE_FIELDS: dict[str, dict[str, Field]] = {
         "status": STATUS,
     },
     "pages": {
-        "title": Field("text", required=True, prose=True, example="Par mums"),
+        "title": Field("text", required=True, prose=True, example="Par mums",
+                       examples={"en": "About us"}),
         "summary": Field("text", prose=True, example="Ko dara Sociālais dienests.",
                          examples={"en": "What the Social Service does."}),
         "modified": Field("date", inherit=True, example="2026-11-23"),
