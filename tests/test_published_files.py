@@ -38,6 +38,7 @@ GPS_PHOTOS = {
 LEFT_OVER = [f"{STORY}/index.lv.md~", f"{STORY}/piezimes.txt",
              f"{STORY}/photos/vairak/IMG_9001.jpg", f"{STORY}/IMG_9002.jpg"]
 NOT_PUBLISHED_LV = "netiek publicēts: nekas uz to neatsaucas"
+UPLOADED = "Pielikums Nr. 1 (galīgais) ā.pdf"
 
 
 def gps_photo(path: Path, colour=(180, 120, 60)) -> None:
@@ -69,6 +70,13 @@ def plant_hazards(content: Path) -> None:
     append(content / STORY / "index.lv.md",
            "\n![Dienas centra zāle](zale.jpg)\n\n[Lielāks foto](lielaks-foto.jpg) un "
            "[vizītes plāns (PDF)](plans.pdf).\n")
+    # a document uploaded with the name it had on the editor's computer
+    (content / CONSULTATION / UPLOADED).write_bytes(b"%PDF-1.4\n% an annex\n")
+    for lang in ("lv", "en"):
+        index = content / CONSULTATION / f"index.{lang}.md"
+        index.write_text(index.read_text("utf-8").replace(
+            "documents:\n", f"documents:\n  - title: Pielikums\n    file: {UPLOADED}\n", 1),
+            "utf-8")
     append(content / PAGE / "index.lv.md", "\n![Sociālā dienesta ēka](eka.jpg)\n")
     append(content / SERVICE / "index.lv.md", "\n![Aprūpētāja pie klienta](aprupe.jpg)\n")
 
@@ -237,6 +245,16 @@ def test_a_link_to_a_document_in_the_text_points_where_it_is_published(hazards):
     published = site.file_for(link.get("href"))
     assert published is not None
     assert published.read_bytes() == (content / STORY / "plans.pdf").read_bytes()
+
+
+def test_a_document_uploaded_with_spaces_in_its_name_has_a_valid_address(hazards):
+    content, site = hazards
+    tree = site.tree("jaunumi/2026/aicinam-izteikt-viedokli-par-majokla-pabalsta-grozijumiem/")
+    [href] = [a.get("href") for a in tree.iter("a") if a.text_content().startswith("Pielikums")]
+    assert " " not in href and "ā" not in href, href
+    published = site.file_for(unquote(href))
+    assert published is not None
+    assert published.read_bytes() == (content / CONSULTATION / UPLOADED).read_bytes()
 
 
 # --- What check lists -------------------------------------------------------------------

@@ -5,7 +5,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from babel.units import format_unit
 
@@ -113,8 +113,9 @@ def _document(story, entry: dict, settings) -> Document:
     if path:
         locale = settings["LANGUAGES"][story.lang]["locale"]
         size = file_size(os.path.getsize(path), locale)
-    # Pelican's static generator publishes bundle attachments at STATIC_URL
-    return Document(title, settings["STATIC_URL"].format(path=relative), True,
+    # Pelican's static generator publishes bundle attachments at STATIC_URL; a name as an
+    # upload keeps it (spaces, diacritics) is written percent-encoded in the address
+    return Document(title, settings["STATIC_URL"].format(path=quote(relative)), True,
                     file_type(relative), size)
 
 
