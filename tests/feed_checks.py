@@ -5,7 +5,6 @@ RFC 4287 rules a grammar cannot state) or RSS 2.0's required elements, with lxml
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import feedparser
 import lxml.etree
@@ -125,7 +124,3 @@ def feed_links(tree) -> dict[str, str]:
     return {link.get("href"): link.get("type")
             for link in tree.xpath('//head/link[@rel="alternate"]')
             if link.get("type") in FEED_TYPES.values()}
-
-
-def path_of(url: str) -> str:
-    return urlsplit(url).path

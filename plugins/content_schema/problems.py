@@ -14,8 +14,6 @@ from dataclasses import field as dataclass_field
 
 from .messages import translate
 
-SEVERITIES = ("error", "warning", "notice")
-
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -24,7 +22,7 @@ class Problem:
     field: str
     message: str
     fix: str = ""
-    severity: str = "error"
+    severity: str = "error"  # or "warning", "notice"
     params: Mapping[str, object] = dataclass_field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
