@@ -25,7 +25,6 @@ against 0.18 s CPU, under load).
 import contextlib
 import hashlib
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -33,6 +32,8 @@ from pathlib import Path
 
 from lxml import etree
 from pelican import signals
+
+from atomic_files import write_atomically
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -120,13 +121,11 @@ def _known_heads(file: Path) -> dict:
 
 
 def _keep_heads(file: Path, heads: dict) -> None:
-    """Written under a name of this process's and renamed: no half-written file. Best
-    effort, as every cache (a read-only one fails no build)."""
-    partial = file.with_name(f"{file.name}.{os.getpid()}")
+    """Whole or not at all (plugins/atomic_files.py). Best effort, as every cache (a
+    read-only one fails no build)."""
     with contextlib.suppress(OSError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(heads), "utf-8")
-        os.replace(partial, file)
+        write_atomically(file, json.dumps(heads))
 
 
 def sitemap_xml(pages) -> bytes:
