@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from atomic_files import write_atomically
 from content_schema import Problem
 
 logger = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def assign(bundles: list[Bundle], entity: str) -> tuple[dict[str, str], list[Bun
 def store(bundle: Bundle, value: str) -> None:
     file = bundle.folder / ID_FILE
     try:
-        file.write_text(f"{HEADER}{value}\n", "utf-8")
+        write_atomically(file, f"{HEADER}{value}\n")  # a killed build leaves no half id
     except OSError as error:
         logger.warning("%s/%s: could not store the story's feed id (%s); if the folder is "
                        "renamed, feed readers will show the story again as new",
