@@ -62,27 +62,40 @@ def _indexing(staging: Path, cache: Path) -> bool:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    """A site of 40 stories per language and 12 camera photos, built once."""
+    """A site of 40 stories per language and 12 camera photos, and a cache of their
+    renditions from a build of it (most of a build's time: each case copies it)."""
     folder = tmp_path_factory.mktemp("generated")
     generate(folder, 40, seed=3, photos=12)
-    return folder / "content"
+    warm = _build(folder / "content", folder / "output", "--settings",
+                  str(settings_file(folder)))
+    assert warm.returncode == 0, warm.stderr
+    return folder / "content", folder / "cache"
+
+
+def _cache_copy(cache: Path, folder: Path) -> Path:
+    """`folder` with a copy of the warm cache, and settings pointing at it."""
+    shutil.copytree(cache, folder / "cache")
+    return settings_file(folder)
 
 
 @pytest.mark.parametrize("moment", [_reading, _rendering, _processing_photos, _indexing],
                          ids=lambda moment: moment.__name__.strip("_"))
 def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(generated, tmp_path,
                                                                      moment):
+    generated, warm_cache = generated
     content = tmp_path / "content"
     shutil.copytree(generated, content)
     output = tmp_path / "site" / "output"
-    first = _build(content, output, "--settings", str(settings_file(tmp_path)))
+    first = _build(content, output, "--settings", str(_cache_copy(warm_cache, tmp_path)))
     assert first.returncode == 0, first.stderr
     published = tree_digest(output, with_times=True)
     edited = next(content.glob("news/*/*/index.lv.md"))
     edited.write_text(edited.read_text("utf-8").replace("title: ", "title: Labots ", 1))
-    # a cache of its own: this build has every photo to process
+    # a cache of its own: killed while processing photos, this build has every photo to
+    # process (and the next one what it left); killed at another moment, none
     (tmp_path / "other-cache").mkdir()
-    killed_settings = settings_file(tmp_path / "other-cache")
+    killed_settings = (settings_file(tmp_path / "other-cache") if moment is _processing_photos
+                       else _cache_copy(warm_cache, tmp_path / "other-cache"))
     build = subprocess.Popen(_build_command(content, output, "--no-cache", "--settings",
                                             str(killed_settings)), cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
