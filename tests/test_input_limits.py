@@ -34,6 +34,9 @@ NOT_UTF8 = ("the file is not saved as UTF-8 text, the encoding the site reads �
             "fails nav saglabāts kā UTF-8 teksts — vietne lasa tikai šo kodējumu — atveriet "
             "to teksta redaktorā un saglabājiet vēlreiz, izvēloties kodējumu UTF-8")
 BODY = ("a" * 99 + "\n") * 11_000  # 1,100,000 bytes: 1075 KB
+TWICE = ("{field}: is given twice (also on line {first}) — keep the line you mean and delete "
+         "the other", "{field}: norādīts divreiz (arī {first}. rindā) — atstājiet rindu, kuru "
+         "domājāt, bet otru izdzēsiet")
 
 
 ONE_STORY = {f"{STORY}/index.lv.md": GOOD,
@@ -113,6 +116,16 @@ REFUSED = {
         SHOWN, 2,
         ("the front matter is not valid YAML (the character '@' cannot start a value)",
          "galvene nav pareizā YAML pierakstā (ar rakstzīmi '@' vērtība nevar sākties)")),
+    # YAML keeps the last of two values without a word: which one was meant is the editor's
+    "key-given-twice": (
+        {f"{STORY}/index.lv.md": GOOD.replace("title: Ziņa", "title: Ziņa\ntitle: Cita ziņa")},
+        SHOWN, 3, (TWICE[0].format(field="title", first=2), TWICE[1].format(field="title",
+                                                                            first=2))),
+    "key-given-twice-in-an-office": (
+        {"offices/eglupe.yml": "name: {lv: Egļupe, en: Egļupe}\nphone: +371 65300030\n"
+                               "phone: +371 65300031\n"},
+        "content/offices/eglupe.yml", 3,
+        (TWICE[0].format(field="phone", first=2), TWICE[1].format(field="phone", first=2))),
 }
 
 
@@ -173,7 +186,10 @@ WARNED = {
 PHOTO_LIST = f"{STORY}/photos/photos.yml"
 CLEANED = {**WARNED, "alias-bomb-in-a-photo-list": (
     {PHOTO_LIST: ("- file: zale.jpg\n  alt: {lv: Zāle, en: The hall}\n- " + ALIAS_BOMB.replace(
-        "\n", "\n  ", ALIAS_BOMB.count("\n") - 1))}, PHOTO_LIST, 3, ANCHORS)}
+        "\n", "\n  ", ALIAS_BOMB.count("\n") - 1))}, PHOTO_LIST, 3, ANCHORS),
+    # text YAML 1.1 reads as a yes/no, a number or a date (True, 1.1, 8, 2024-05-02 00:00:00)
+    "values-yaml-reads-as-other-than-text": ({f"{STORY}/index.lv.md": GOOD.replace(
+        "title: Ziņa", "title: yes").replace("kind: visit", "kind: visit\nauthor: 1.10")},)}
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +241,12 @@ def test_an_alias_bomb_in_a_photo_list_is_refused_and_the_story_published(cleane
     assert lines_naming(check, shown) == [f"{shown}:3: {ANCHORS[1]}"]
     assert lines_naming(build, shown) == [f"{shown}:3: {ANCHORS[0]}"]
     assert (output / "jaunumi/2024/alias-bomb-in-a-photo-list/index.html").is_file()
+
+
+def test_text_is_published_as_typed_where_yaml_reads_another_type(cleaned):
+    check, _, output = cleaned
+    page = BuiltSite(output, "").tree("jaunumi/2024/values-yaml-reads-as-other-than-text/")
+    assert page.findtext(".//h1").strip() == "yes"
+    assert "1.10" in page.xpath("string(//dl[contains(@class, 'story-meta')])")
+    assert lines_naming(check, f"content/{moved(STORY, 'values-yaml-reads-as-other-than-text')}"
+                        "/index.lv.md") == []

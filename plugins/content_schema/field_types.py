@@ -35,6 +35,10 @@ class Place:
     def line(self, key: str, otherwise: int = 1) -> int:
         return self.front_matter.line(key) if self.front_matter else otherwise
 
+    def as_typed(self, key: str, value):
+        """`value` as the editor typed it where YAML read it as other than text."""
+        return self.front_matter.as_typed.get(key, value) if self.front_matter else value
+
 
 Checked = tuple[object, list[Problem]]  # (clean value or None, problems)
 
@@ -224,6 +228,10 @@ CHECKS: dict[str, Callable[..., Checked]] = {
 }
 
 
+# The types whose value is text however YAML reads it (`title: yes`, `phone: 010203`).
+TYPED_AS_TEXT = {"text", "email", "phone", "slug", "url", "choice"}
+
+
 def check_fields(data: Mapping, fields: Mapping[str, Field], place: Place,
                  prefix: str = "") -> tuple[dict, list[Problem]]:
     """The clean values of `data` and the problems: unknown fields (with a guess), bad
@@ -242,6 +250,8 @@ def check_fields(data: Mapping, fields: Mapping[str, Field], place: Place,
             continue
         if value is None:
             continue  # "name:" with nothing after it is the same as leaving it out
+        if field.type in TYPED_AS_TEXT:
+            value = place.as_typed(key, value)
         clean, value_problems = CHECKS[field.type](key, field, value, place, line)
         problems += value_problems
         if not value_problems:

@@ -37,6 +37,9 @@ class FrontMatter:
     # "title" -> 2, "meetings[0].start" -> 9: 1-based lines in the source file
     lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1  # the file's line where the body starts
+    # "title" -> "yes": a value YAML reads as other than text (yes/no/on/off, 1.10, 010, a
+    # date), as typed: a text field takes it so (a title "yes" is not published "True")
+    as_typed: dict[str, str] = field(default_factory=dict)
 
     def line(self, key: str) -> int:
         """The line of `key`, else of its nearest parent, else the opening fence."""
@@ -51,17 +54,31 @@ class FrontMatterError(SourceError):
     """Front matter or a data file that cannot be read as fields."""
 
 
-def _key_lines(node, prefix: str, offset: int, lines: dict[str, int]) -> None:
+NOT_TEXT = {f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")}
+
+
+def _key_lines(node, prefix: str, offset: int, found: FrontMatter, path: str) -> None:
+    """The line of every key and the text of every value YAML reads as other than text
+    into `found`; a key given twice in one mapping is an error (YAML would keep the
+    last without a word, and which one the editor meant is theirs to say)."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             name = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
-            lines[name] = key_node.start_mark.line + offset
-            _key_lines(value_node, name, offset, lines)
+            line = key_node.start_mark.line + offset
+            if name in found.lines:
+                raise FrontMatterError(Problem(
+                    path, line, name, "is given twice (also on line {first})",
+                    "keep the line you mean and delete the other",
+                    params={"first": found.lines[name]}))
+            found.lines[name] = line
+            _key_lines(value_node, name, offset, found, path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             name = f"{prefix}[{index}]"
-            lines[name] = item.start_mark.line + offset
-            _key_lines(item, name, offset, lines)
+            found.lines[name] = item.start_mark.line + offset
+            _key_lines(item, name, offset, found, path)
+    elif getattr(node, "tag", None) in NOT_TEXT:  # (None: empty) a quoted value is text
+        found.as_typed[prefix] = node.value
 
 
 def _load(yaml_text: str, loader_class) -> tuple:
@@ -105,9 +122,9 @@ def parse_front_matter(text: str, path: str, max_bytes: int | None = None) -> Fr
         _refuse_larger(yaml_text, path, 2, max_bytes, "the front matter",
                        "keep the fields short; put long text in the body below the '---'")
     # the YAML starts on the file's second line; marks count from 0
-    data, lines = _parse_yaml(yaml_text, path, offset=2, what="the front matter")
-    return FrontMatter(data=data, body="".join(all_lines[closing + 1:]), lines=lines,
-                       body_line=closing + 2)
+    found = _parse_yaml(yaml_text, path, offset=2, what="the front matter")
+    found.body, found.body_line = "".join(all_lines[closing + 1:]), closing + 2
+    return found
 
 
 def read_bundle_file(path: Path | str, shown: str, settings) -> tuple[FrontMatter, list[Problem]]:
@@ -135,12 +152,12 @@ def parse_data_file(text: str, path: str, max_bytes: int | None = None) -> Front
     text = text.removeprefix("\ufeff")
     if max_bytes is not None:
         _refuse_larger(text, path, 1, max_bytes, "the file", "keep each field short")
-    data, lines = _parse_yaml(text, path, offset=1, what="the file")
-    return FrontMatter(data=data, body="", lines=lines)
+    return _parse_yaml(text, path, offset=1, what="the file")
 
 
-def _parse_yaml(yaml_text: str, path: str, offset: int, what: str) -> tuple[dict, dict]:
-    """The fields and the line of each key; `offset` is the file line of the YAML's first."""
+def _parse_yaml(yaml_text: str, path: str, offset: int, what: str) -> FrontMatter:
+    """The fields, the line of each key and the values YAML reads as other than text, as
+    typed (no body); `offset` is the file line of the YAML's first."""
     refused = anchor_problem(yaml_text, path, offset)
     if refused:
         raise FrontMatterError(refused)
@@ -164,9 +181,9 @@ def _parse_yaml(yaml_text: str, path: str, offset: int, what: str) -> tuple[dict
                     "write each field on its own line as 'name: value'",
                     params={"what": what})
         )
-    lines: dict[str, int] = {}
-    _key_lines(node, "", offset, lines)
-    return {str(k): v for k, v in data.items()}, lines
+    found = FrontMatter(data={str(k): v for k, v in data.items()}, body="")
+    _key_lines(node, "", offset, found, path)
+    return found
 
 
 def read_front_matter(path: Path | str, display_path: str | None = None,

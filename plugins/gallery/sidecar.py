@@ -81,6 +81,8 @@ def read_sidecar(path: Path, shown: str, settings) -> Sidecar:
         if refused:
             raise SourceError(refused)
         node, data = load_yaml(text)
+        found = FrontMatter({}, "")  # "[0]" -> 1, "[0].alt.en" -> 4 (1-based); a key twice
+        _key_lines(node, "", 1, found, shown)
     except SourceError as error:
         sidecar.problems.append(dataclasses.replace(error.problem, severity="warning"))
         return sidecar
@@ -93,8 +95,7 @@ def read_sidecar(path: Path, shown: str, settings) -> Sidecar:
     if not isinstance(data, list):
         sidecar.problems.append(_shape_problem(shown, 1))
         return sidecar
-    lines: dict[str, int] = {}
-    _key_lines(node, "", 1, lines)  # "[0]" -> 1, "[0].alt.en" -> 4 (1-based)
+    lines = found.lines
     present = {child.name for child in path.parent.iterdir()} - {path.name}
     for index, item in enumerate(data):
         prefix = f"[{index}]"
@@ -102,10 +103,12 @@ def read_sidecar(path: Path, shown: str, settings) -> Sidecar:
         if not isinstance(item, dict):
             sidecar.problems.append(_shape_problem(shown, entry_line))
             continue
-        entry_lines = {key[len(prefix) + 1:]: line for key, line in lines.items()
-                       if key.startswith(prefix + ".")}
-        values, problems = validate("gallery", FrontMatter(item, "", entry_lines), shown,
-                                    settings, fields=ENTRY_FIELDS)
+        entry_lines, entry_as_typed = ({key[len(prefix) + 1:]: value for key, value in
+                                        named.items() if key.startswith(prefix + ".")}
+                                       for named in (lines, found.as_typed))
+        values, problems = validate("gallery", FrontMatter(item, "", entry_lines,
+                                                           as_typed=entry_as_typed),
+                                    shown, settings, fields=ENTRY_FIELDS)
         sidecar.problems += [_warning(problem, entry_line) for problem in problems]
         name = values.get("file")
         if name is None:
