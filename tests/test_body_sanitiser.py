@@ -94,6 +94,13 @@ HAZARDS = {
         "picture in the story's folder",
         "no <img> izņemta adrese data:image/png;base64,iVBORw0KGgo=",
         lambda page, body: not page.xpath("//@src[starts-with(., 'data:')]")),
+    # one pasted element is one mistake: what was inside it is not said again
+    "pasted-svg": (
+        '<svg onload="alert(1)"><circle r="4"/><g><path d="M0 0"></path></g></svg><br>',
+        "removed <svg>: the site does not publish it in a text",
+        "izņemts <svg>: vietne to tekstā nepublicē",
+        lambda page, body: not page.xpath("//*[local-name() = 'svg' or local-name() = "
+                                          "'circle']") and not page.xpath("//@onload")),
 }
 
 

@@ -59,19 +59,36 @@ ID_OR_FRAGMENT = re.compile(r'(\s(?:id="|href="#))')
 SHOWN_VALUE_LENGTH = 40
 
 
+# Elements without an end tag: nothing is inside them.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+
+
 class _Inventory(HTMLParser):
-    """The start tags of a fragment, in order, and the attributes of each."""
+    """The start tags of a fragment, in order, the attributes of each and the position
+    of the element it is in (None at the top)."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list[tuple[str, str]]]] = []
+        self.parents: list[int | None] = []
+        self._open: list[int] = []
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag, attrs):
+        self.handle_startendtag(tag, attrs)
+        if tag not in VOID:
+            self._open.append(len(self.tags) - 1)
+
+    def handle_startendtag(self, tag, attrs):
+        self.parents.append(self._open[-1] if self._open else None)
         self.tags.append((tag, [(name, value or "") for name, value in attrs]))
 
-    handle_startendtag = handle_starttag
+    def handle_endtag(self, tag):
+        opened = [index for index in self._open if self.tags[index][0] == tag]
+        if opened:  # an end tag without its start (typed HTML) closes nothing
+            del self._open[self._open.index(opened[-1]):]
 
 
 class BodySanitiser:
@@ -157,21 +174,26 @@ def _removed(raw: _Inventory, cleaned: _Inventory):
     ordinal-th of its tag), and (tag, ordinal, attribute, value) for each attribute missing
     from an element that stayed. An element
     kept whole is matched first, so a removed one is not taken for a kept one of its kind
-    that lost attributes (two embeds, one from an allowed host)."""
+    that lost attributes (two embeds, one from an allowed host). What was inside a removed
+    element went with it, said by that element's line alone (a pasted <svg> is one
+    mistake, not one per shape in it)."""
     whole = Counter((tag, tuple(attributes)) for tag, attributes in cleaned.tags)
     unmatched, ordinals = [], Counter()
-    for tag, attributes in raw.tags:
+    for index, (tag, attributes) in enumerate(raw.tags):
         ordinals[tag] += 1
         if whole[tag, tuple(attributes)]:
             whole[tag, tuple(attributes)] -= 1
         else:
-            unmatched.append((tag, ordinals[tag] - 1, attributes))
+            unmatched.append((index, tag, ordinals[tag] - 1, attributes))
     changed = Counter(tag for (tag, _), count in whole.items() for _ in range(count))
     kept_attributes = Counter((tag, *attribute) for (tag, attributes), count in whole.items()
                               for attribute in attributes for _ in range(count))
-    for tag, ordinal, attributes in unmatched:
+    gone = set()
+    for index, tag, ordinal, attributes in unmatched:
         if changed[tag] == 0:
-            yield tag, ordinal, None, None
+            gone.add(index)
+            if raw.parents[index] not in gone:
+                yield tag, ordinal, None, None
             continue
         changed[tag] -= 1
         for attribute in attributes:
