@@ -94,6 +94,15 @@ HAZARDS = {
         "picture in the story's folder",
         "no <img> izņemta adrese data:image/png;base64,iVBORw0KGgo=",
         lambda page, body: not page.xpath("//@src[starts-with(., 'data:')]")),
+    "preview-link": (
+        "[Kontakti](http://localhost:8000/kontakti/#laiks)",
+        "removed the address http://localhost:8000/kontakti/#laiks from <a>: it is the "
+        "preview on this computer, which residents cannot open — write the page's address on "
+        "the site instead: /kontakti/#laiks",
+        "no <a> izņemta adrese http://localhost:8000/kontakti/#laiks: tas ir "
+        "priekšskatījums šajā datorā",
+        lambda page, body: not body.xpath(".//@href[contains(., 'localhost')]")
+        and body.xpath(".//a[. = 'Kontakti']")),
     # one pasted element is one mistake: what was inside it is not said again
     "pasted-svg": (
         '<svg onload="alert(1)"><circle r="4"/><g><path d="M0 0"></path></g></svg><br>',
