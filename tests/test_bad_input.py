@@ -100,10 +100,14 @@ def test_a_good_build_replaces_the_site(small_site):
     ("email", "anna ozola@example.lv", False), ("email", "anna.ozola@example,lv", False),
     ("email", "anna.ozola@example", False), ("email", "a@b.lv, c@d.lv", False),
     ("email", "mailto:anna@example.lv", False), ("email", "anna@@example.lv", False),
+    ("url", "https://www.example.lv/rezultati", True),
+    ("url", "http://localhost:8000/jaunumi/2026/rezultati/", False),  # the preview's
+    ("url", "http://127.0.0.1:8000/en/", False),
 ])
-def test_a_phone_or_e_mail_that_would_make_a_dead_link_is_refused(field, value, accepted):
+def test_a_value_that_would_make_a_dead_link_is_refused(field, value, accepted):
     """An office's and a consultation's numbers and addresses become tel: and mailto:
-    links: a typo, words or a second number would publish a link that reaches nobody."""
+    links: a typo, words or a second number would publish a link that reaches nobody; so
+    would a web address copied from the preview on the editor's computer."""
     from content_schema import Field, FrontMatter, validate
 
     settings = {"LANGUAGES": ["lv", "en"], "DEFAULT_LANG": "lv"}

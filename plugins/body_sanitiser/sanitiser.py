@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from content_schema import Problem
+from content_schema.addresses import on_this_computer
 
 # What Markdown (with `extra`, `toc`, `sane_lists`) writes, and what editors may add.
 TAGS = {
@@ -49,9 +50,6 @@ CLASSES = {
 EMBED_ATTRIBUTES = {"src", "title", "width", "height", "allowfullscreen"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}  # and relative addresses
 URL_ATTRIBUTES = {"href", "src"}
-# An address on the editor's own computer (the preview's, copied from the browser) is
-# no address residents can open.
-THIS_COMPUTER = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 # Removed with what is inside them: their content is code or a form, never text to read.
 CONTENT_REMOVED = {"script", "style", "noscript", "template", "textarea", "select", "title"}
 # Ammonia escapes `"` and `>` inside attribute values, so in its output a tag ends at `>`.
@@ -114,7 +112,7 @@ class BodySanitiser:
             attribute_filter=self._allowed_value, strip_comments=True)
 
     def _allowed_value(self, tag: str, attribute: str, value: str) -> str | None:
-        if attribute in URL_ATTRIBUTES and _on_this_computer(value):
+        if attribute in URL_ATTRIBUTES and on_this_computer(value):
             return None
         if attribute == "class" and tag in CLASSES:
             kept = [name for name in value.split() if CLASSES[tag].fullmatch(name)]
@@ -157,7 +155,7 @@ class BodySanitiser:
                 else "delete it: write headings, lists, links, pictures and tables in "
                 "Markdown", severity="warning", params={"tag": tag, "hosts": hosts})
         shown = value if len(value) <= SHOWN_VALUE_LENGTH else value[:SHOWN_VALUE_LENGTH] + "…"
-        if attribute in URL_ATTRIBUTES and _on_this_computer(value):
+        if attribute in URL_ATTRIBUTES and on_this_computer(value):
             address = urlsplit(value.strip())
             return Problem(
                 path, lines.find(re.escape(value), rf"\b{attribute}\s*="), "",
@@ -182,13 +180,6 @@ class BodySanitiser:
             if attribute.startswith("on") or attribute == "style"
             else "delete it: the site's design gives every text its look",
             severity="warning", params={"tag": tag, "attribute": attribute, "value": shown})
-
-
-def _on_this_computer(address: str) -> bool:
-    try:
-        return urlsplit(address.strip()).hostname in THIS_COMPUTER
-    except ValueError:  # a malformed address (nh3 keeps only what it can parse)
-        return False
 
 
 def _removed(raw: _Inventory, cleaned: _Inventory):

@@ -22,6 +22,16 @@ ADDRESS_ATTRIBUTE = {"img": "src", "a": "href"}
 QUOTED_ADDRESS = {name: re.compile(rf'\s{attribute}\s*=\s*"([^"]*)"', re.IGNORECASE)
                   for name, attribute in ADDRESS_ATTRIBUTE.items()}
 PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
+# The hosts of the editor's own computer: an address copied from the preview's address
+# bar (http://localhost:8000/…) is none that residents can open.
+THIS_COMPUTER = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
+
+
+def on_this_computer(address: str) -> bool:
+    try:
+        return urlsplit(address.strip()).hostname in THIS_COMPUTER
+    except ValueError:  # a malformed address is another rule's business
+        return False
 
 
 def address_in(tag: re.Match) -> str:

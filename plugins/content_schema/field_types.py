@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from typography import quote_text
 
+from .addresses import on_this_computer
 from .dates import ACCEPTED as ACCEPTED_DATES
 from .dates import parse_date
 from .fields import Field
@@ -54,6 +55,11 @@ def _url(name, field, value, place, line) -> Checked:
     if not text.startswith(("https://", "http://", "mailto:")):
         return None, [Problem(place.path, line, name, "'{value}' is not a web address",
                               "write the full address, starting with https://",
+                              params={"value": text})]
+    if on_this_computer(text):  # copied from the preview's address bar
+        return None, [Problem(place.path, line, name, "'{value}' is the preview on this "
+                              "computer, which residents cannot open",
+                              "write the address residents open, starting with https://",
                               params={"value": text})]
     return text, []
 
