@@ -409,8 +409,9 @@ WHOLE_SITE_OUTPUT_PLUGINS = ["feeds", "meeting_calendar"]
 FRONT_MATTER_OUTPUT = {"meeting_calendar": ["*.ics"]}
 # Hidden files are neither content nor published: editors' lock and swap files, and the
 # feeds' `.feed-id` (written by the build into story folders; if Pelican published them,
-# a story's first build would differ from every later one).
-IGNORE_FILES = [".*"]
+# a story's first build would differ from every later one). Nor are the files Windows and
+# Word leave in a folder (`sitetool check` would tell the editor to link them).
+IGNORE_FILES = [".*", "Thumbs.db", "desktop.ini", "~$*"]
 
 # --- The web editor (Decap CMS at /admin/; sitetool/cms_config.py, docs/web-editor.md) ---
 # `sitetool serve` always offers it, writing into content/ through Decap's local server

@@ -67,6 +67,9 @@ def plant_hazards(content: Path) -> None:
     (content / STORY / "index.lv.md~").write_text("---\ntitle: vecā versija\n", "utf-8")
     (content / STORY / "piezimes.txt").write_text("Klienta adrese: Liepu iela 3", "utf-8")
     (content / STORY / "plans.pdf").write_bytes(b"%PDF-1.4\n% the visit's plan\n")
+    # what Windows and Word leave in a folder: neither published nor listed by check
+    for left_by_the_system in ("desktop.ini", "photos/Thumbs.db", "~$plans.docx"):
+        (content / STORY / left_by_the_system).write_bytes(b"\x00system")
     append(content / STORY / "index.lv.md",
            "\n![Dienas centra zāle](zale.jpg)\n\n[Lielāks foto](lielaks-foto.jpg) un "
            "[vizītes plāns (PDF)](plans.pdf).\n")

@@ -29,6 +29,7 @@ strict production build (warnings fail it) refuses to publish until they are fix
 """
 
 import dataclasses
+import fnmatch
 import logging
 import os
 from dataclasses import dataclass
@@ -167,10 +168,10 @@ class Planner:
     def _folder_photos(self, folder: Path) -> list[Path]:
         if not folder.is_dir():
             return []
-        sidecar_name = self.settings["GALLERY_SIDECAR"]
-        files = [child for child in folder.iterdir()
+        sidecar_name, ignored = self.settings["GALLERY_SIDECAR"], self.settings["IGNORE_FILES"]
+        files = [child for child in folder.iterdir()  # not Windows' Thumbs.db, hidden files
                  if child.is_file() and child.name != sidecar_name
-                 and not child.name.startswith(".")]
+                 and not any(fnmatch.fnmatch(child.name, pattern) for pattern in ignored)]
         order = list(self.sidecar(folder).entries)
         return sorted(files, key=lambda f: (f.name not in order,
                                             order.index(f.name) if f.name in order else 0,
