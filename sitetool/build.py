@@ -110,8 +110,7 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
                 return BuildResult(True, output, seconds=time.perf_counter() - started,
                                    up_to_date=True)
             # a caller's writer (the preview's) renders every page itself
-            pages = (PagesRecord(settings, output, settings_file, strict)
-                     if record and not writer_factory else None)
+            pages = PagesRecord(settings, record) if record and not writer_factory else None
             plan = pages.plan() if pages else None
             reused = spare_output.claim(spare, staging)
             writer = (writer_factory(settings) if writer_factory
@@ -126,9 +125,11 @@ def build(settings_file: Path, output: Path, *, strict: bool = False,
             processes = 1 if writer_factory else processes_for(settings)
             if progress:
                 with progress.running():
-                    _read_and_write(settings, log, strict, writer, tidy, processes)
+                    _read_and_write(settings, log, strict, writer, tidy, processes,
+                                    search_follows)
             else:
-                _read_and_write(settings, log, strict, writer, tidy, processes)
+                _read_and_write(settings, log, strict, writer, tidy, processes,
+                                    search_follows)
             if verify and not log.failed(strict):
                 for problem in verified(settings, settings_file, overrides or {}, strict,
                                         staging, output):
@@ -178,8 +179,11 @@ def _index_published(settings: dict, output: Path, result: BuildResult) -> bool:
     return indexed
 
 
-def _read_and_write(settings, log, strict, writer, before_pages_written, processes):
+def _read_and_write(settings, log, strict, writer, before_pages_written, processes,
+                    search_follows):
     site = read_site(settings)
+    if search_follows:  # once read: the content cache's key hashes the settings read with
+        search_after.leave_out_of_build(site.settings)
     for problem in publishing_problems(site):
         log.add(Entry(problem.severity, problem))
     if not log.failed(strict):  # nothing will be published: spare the writing

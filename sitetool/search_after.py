@@ -31,13 +31,16 @@ ENTRY = "pagefind-entry.json"
 
 
 def may_follow(settings: dict, plan: Plan | None, output: Path, verify: bool) -> bool:
-    """Whether this build may publish its pages with the served site's index; if so,
-    Pagefind is left out of the build (`AFTER_PUBLISHING`)."""
-    follows = (plan is not None and plan.edited is not None and not verify
-               and PLUGIN in settings["PLUGINS"] and (output / INDEX / ENTRY).is_file())
-    if follows:
-        settings[AFTER_PUBLISHING] = True
-    return follows
+    """Whether this build may publish its pages with the served site's index."""
+    return (plan is not None and plan.edited is not None and not verify
+            and PLUGIN in settings["PLUGINS"] and (output / INDEX / ENTRY).is_file())
+
+
+def leave_out_of_build(settings: dict) -> None:
+    """Pagefind is not run by the build whose (read) settings these are. Set once the
+    site is read: the content cache's key (plugins/content_cache_key) hashes the settings
+    it starts with, and this one must not make a build's cache another's."""
+    settings[AFTER_PUBLISHING] = True
 
 
 def folder_of(output: Path, role: str = "search") -> Path:
