@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/generate_site.py --stories 500 --out benchmarks/work/n500/ours
     .venv/bin/python benchmarks/profile_build.py benchmarks/work/n500/ours          # cold
     .venv/bin/python benchmarks/profile_build.py benchmarks/work/n500/ours --warm   # cached
+    .venv/bin/python benchmarks/profile_build.py benchmarks/work/n500/ours --edit   # one story
 
 Prints the CPU time spent in each of our plugins (everything a plugin's code calls,
 counted once: Jinja rendering inside a plugin's generator counts for that plugin), the
@@ -73,6 +74,9 @@ def main(argv=None) -> None:
     parser.add_argument("site", type=Path, help="a folder generate_site.py wrote")
     parser.add_argument("--warm", action="store_true",
                         help="build once first, then profile a build with nothing changed")
+    parser.add_argument("--edit", action="store_true",
+                        help="build once first (keeping the build record), edit the text of "
+                             "one story, then profile the incremental build that follows")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--save", type=Path, help="also save the raw profile here")
     args = parser.parse_args(argv)
@@ -86,7 +90,13 @@ def main(argv=None) -> None:
     # one process, so that the profile sees all the reading and rendering
     overrides = {"PATH": str(site / "content"), "BUILD_DATE": BUILD_DAY, "RENDER_PROCESSES": 1}
     output = site / "output"
-    if not args.warm:
+    if args.edit:  # the build record of `sitetool build`, and one story's text edited
+        build(settings, output, overrides=overrides, skip_if_unchanged=True)
+        story = sorted((site / "content" / "news").glob("*/*/index.lv.md"))[len(
+            list((site / "content" / "news").glob("*/*/index.lv.md"))) // 2]
+        with open(story, "a", encoding="utf-8") as source:
+            source.write("\n\nLabots: precizēts sanāksmes laiks.\n")
+    elif not args.warm:
         shutil.rmtree(site / "cache", ignore_errors=True)
         shutil.rmtree(output, ignore_errors=True)
     else:
@@ -94,18 +104,25 @@ def main(argv=None) -> None:
     profiler = cProfile.Profile(time.process_time)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = profiler.runcall(build, settings, output, overrides=overrides)
+    result = profiler.runcall(build, settings, output, overrides=overrides,
+                              skip_if_unchanged=args.edit)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     in_children = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
     if not result.ok:
-        sys.exit("\n".join(map(str, result.problems)))
+        sys.exit("\n".join(entry.render("en", debug=True)
+                            for entry in [*result.problems, *result.debug]))
     stats = pstats.Stats(profiler)
     if args.save:
         stats.dump_stats(args.save)
     total = stats.total_tt
     pages = sum(1 for _ in output.rglob("*.html"))
-    print(f"{'warm' if args.warm else 'cold'} build of {site}: {pages} pages, "
+    kind = "one-story edit" if args.edit else "warm" if args.warm else "cold"
+    if result.rendered is not None:
+        kind += f" ({result.rendered} pages rendered)"
+    elif result.full_because:
+        kind += f" (every page: {result.full_because[0]})"
+    print(f"{kind} build of {site}: {pages} pages, "
           f"{total:.2f} s CPU in this process under the profiler ({wall:.2f} s wall clock), "
           f"{in_children:.2f} s CPU in other processes\n")
     print("Our plugins (outermost calls, everything they call included):")

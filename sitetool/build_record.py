@@ -121,7 +121,10 @@ class BuildRecord:
         name = hashlib.sha256(str(output).encode("utf-8")).hexdigest()[:16]
         self.file = Path(settings["CACHE_PATH"]).resolve() / "builds" / f"{name}.json"
         self.output = output
-        self.inputs = inputs_digest(settings, settings_file, strict)
+        # walked once a build: the pages record (`incremental`) reads them too
+        self.program = program_digest(settings, settings_file, strict)
+        self.content_files = list(content_files(settings))
+        self.inputs = _digest([self.program, *self.content_files])
 
     def matches(self) -> bool:
         try:
