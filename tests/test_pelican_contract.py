@@ -165,6 +165,33 @@ def test_what_the_preview_writer_takes_from_write_file(tmp_path):
         f"output_file and <key>_page in the template's context: {pages}")
 
 
+@pytest.mark.parametrize("call", [
+    {"name": "page.html"},
+    {"name": "list.html", "articles": [1, 2, 3], "template_name": "archives"},
+    {"name": "list.html", "articles": [1, 2, 3], "template_name": "index", "url": "l.html"},
+    {"name": "list.html", "paginated": {"articles": [1, 2, 3]}, "template_name": "index",
+     "url": "l.html"},
+    {"name": "list.html", "paginated": {}, "articles": [1, 2, 3], "template_name": "index",
+     "url": "l.html"},
+])
+def test_which_calls_of_write_file_write_one_file(tmp_path, call):
+    writer, template = _writer(tmp_path), _NotingTemplate()
+    call = dict(call)
+    name = call.pop("name")
+    one = pelican_contract.one_file_written(writer, name, template, {"localsiteurl": ""},
+                                            **call)
+    writer.write_file(name, template, {"localsiteurl": ""}, **call)
+    written = [context["output_file"] for context in template.contexts]
+    paged = any(key.endswith("_page") for context in template.contexts for key in context)
+    if one is None:
+        assert paged, (f"write_file({name!r}, {call}) no longer paginates: "
+                       "one_file_written() must name its file")
+    else:
+        assert written == [one] and not paged, (
+            f"write_file({name!r}, {call}) wrote {written}, not the one file {one!r} "
+            "one_file_written() said: KeepingWriter would keep a page it must render")
+
+
 # --- Listing the sources ---------------------------------------------------------------------
 
 def test_generators_list_their_sources_through_get_files(project_site):

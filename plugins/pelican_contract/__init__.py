@@ -13,6 +13,7 @@ not a plugin: it has no `register()`.
 """
 
 import contextlib
+import inspect
 import logging
 import os
 
@@ -82,6 +83,24 @@ class SelectiveWriter(Writer):
         if self.kept(filename):
             return open(os.devnull, "w", encoding=encoding)
         return super()._open_w(filename, encoding, override)
+
+
+_WRITE_FILE = inspect.signature(Writer.write_file)
+
+
+def one_file_written(writer, *args, **kwargs) -> str | None:
+    """The one file `writer.write_file(*args, **kwargs)` writes — its `name` — or None
+    when it may write a list page by page: Pelican paginates when `paginated` (by
+    default the `articles` and `dates` among the template's variables) is not empty and
+    `template_name` is one of `PAGINATED_TEMPLATES`."""
+    arguments = _WRITE_FILE.bind(writer, *args, **kwargs).arguments
+    paginated = arguments.get("paginated")
+    if paginated is None:
+        paginated = {key: value for key, value in arguments.get("kwargs", {}).items()
+                     if key in {"articles", "dates"}}
+    if paginated and arguments.get("template_name") in writer.settings["PAGINATED_TEMPLATES"]:
+        return None
+    return arguments["name"] or None
 
 
 # --- Listing the sources -------------------------------------------------------------------
