@@ -54,7 +54,8 @@ from sitetool.spare_output import spare_of
 WORK = ROOT / "benchmarks" / "work"
 TRASH = WORK / "trash"
 EDIT_LV = "\n\nLabots: precizēts sanāksmes laiks un tālruņa numurs.\n"
-TARGETS = {"cold": 1.2, "warm": 0.3, "edit_seconds_500": 2.0, "memory_mb": 2048}
+TARGETS = {"cold": 1.2, "warm": 0.3, "memory_mb": 2048,
+           "preview_seconds": {500: 2.0, 2500: 1.0}}  # issue 8, issue 20
 
 
 @dataclass
@@ -82,8 +83,13 @@ with open(report, "w") as out:
 
 
 # The preview server's rebuild after an edit (sitetool/serve.py `Previewer`): a first full
-# build, then one story's Latvian file edited; prints the rebuild's wall and CPU seconds,
-# the pages it rendered and whether it fell back to a full build.
+# build, then one story's Latvian file edited (a paragraph added to its text); prints the
+# rebuild's wall and CPU seconds (`Previewer.changed()` alone, in this process), the pages
+# it rendered and whether it fell back to a full build. What an editor waits for — from
+# the save to the reloaded page showing the edit, with `sitetool serve` running: the
+# watcher's ~50 ms, this rebuild, the reload event and the page served — is what
+# benchmarks/preview_edit.py measures; both edit the text only, so both take the
+# preview's quickest path (sitetool/preview_text.py).
 PREVIEW = """
 import resource, sys, time
 from pathlib import Path
@@ -404,11 +410,12 @@ def targets(results: dict[int, dict]) -> list[str]:
             f"| peak memory < 2 GB ({size}) | | {f['peak_mb']:.0f} MB | "
             f"{verdict(f['peak_mb'] < TARGETS['memory_mb'])} |",
         ]
-        if size == 500:
-            lines.append(f"| one-story edit in the preview ≤ 2 s (500; {f['preview_pages']} "
-                         f"pages rendered again) | {f['preview_cpu']:.2f} s | "
-                         f"{f['preview_seconds']:.2f} s | "
-                         f"{verdict(f['preview_seconds'] <= TARGETS['edit_seconds_500'])} |")
+        goal = TARGETS["preview_seconds"].get(size)
+        if goal:
+            lines.append(f"| one-story edit in the preview ≤ {goal:g} s ({size}; "
+                         f"{f['preview_pages']} pages rendered again) | {f['preview_cpu']:.2f} s "
+                         f"| {f['preview_seconds']:.2f} s | "
+                         f"{verdict(f['preview_seconds'] <= goal)} |")
     if len(results) > 1:
         sizes = sorted(results)
         small, big = results[sizes[0]], results[sizes[-1]]

@@ -5,10 +5,14 @@
 Generates N stories per language (generate_site.py), starts the real `sitetool serve` on
 a free port, listens to its reload events as an open browser tab does, then edits one
 story's Latvian text several times (a different story each time) and prints, per edit,
-the seconds from saving the file to the reload event and to the edited text being served,
-and the CPU time the preview process spent on it (from /proc: what the rebuild costs
-whatever else the machine is doing). The target (issue 8) is 2 s at 500 stories per
-language. Not a test: the machine is shared, so read the wall times with its load.
+the seconds from saving the file to the reload event and to the edited text being served
+(what an editor waits for: the watcher, the rebuild, the reload, the page), and the CPU
+time the preview process spent on it (from /proc: what the rebuild costs whatever else
+the machine is doing). The edits change a story's text only, so the preview puts the new
+text into the site it read before (sitetool/preview_text.py); build_speed.py's preview
+row times that same rebuild alone, in-process. The targets: 2 s at 500 stories per
+language (issue 8), 1 s at 2,500 (issue 20). Not a test: the machine is shared, so read
+the wall times with its load.
 """
 
 import argparse
@@ -28,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_site import ROOT, generate
 
-TARGET_SECONDS = 2.0
+TARGET_SECONDS = {500: 2.0, 2500: 1.0}  # stories per language -> seconds (issues 8, 20)
 
 
 def free_port() -> int:
@@ -124,13 +128,15 @@ def measure(stories: int, edits: int, seed: int) -> None:
             time.sleep(1.0)
     visible, cpu = [shown for shown, _ in results], [used for _, used in results]
     load = os.getloadavg()[0]
+    goal = TARGET_SECONDS.get(stories)
+    target = f"≤ {goal:g} s" if goal else "—"
     print()
     print("| stories per language | edits | visible: median | visible: max | CPU per edit: "
           "median | load average | target |")
     print("|---|---|---|---|---|---|---|")
     print(f"| {stories} | {edits} | {statistics.median(visible):.2f} s | "
           f"{max(visible):.2f} s | {statistics.median(cpu):.2f} s | {load:.1f} on "
-          f"{os.cpu_count()} cores | ≤ {TARGET_SECONDS:.0f} s |")
+          f"{os.cpu_count()} cores | {target} |")
 
 
 def main(argv=None) -> None:

@@ -5,11 +5,14 @@ reload the open browser tab.
   seen within ~50 ms.
 - Rebuilding: the first build, and any change that adds or removes a file or touches the
   theme, plugins, settings or a data file no page shows as its content (an office), is a
-  full atomic build (`build.build`). An edit to existing content files is quick: the
-  whole site is read again (Pelican's content cache makes that cheap, and every rule
-  runs), but only the pages that show an edited folder — its own page, its translation,
-  the list pages it is on, the pages of content that refers to it — or link to it are
-  rendered again, in place. Whole-site outputs wait for the next full build: the
+  full atomic build (`build.build`), after which the site is read once more for the
+  preview itself. An edit to existing content files is quick: when it changed the text
+  of stories or pages only, the new text goes into the site read before
+  (`preview_text`); otherwise the whole site is read again (Pelican's content cache
+  makes that cheap, and every rule runs). Either way only the pages that show an edited
+  folder — its own page, its translation, the list pages it is on, the pages of content
+  that refers to it — or link to it are rendered again, in place (`preview_writer`).
+  Whole-site outputs wait for the next full build: the
   `finalized` handlers (search index, sitemap) and the generators of the plugins in
   `WHOLE_SITE_OUTPUT_PLUGINS` (feeds, calendars). When an edit changes which pages
   exist (a new tag, a story turned into a draft…), a full build follows at once.
@@ -33,11 +36,11 @@ reload the open browser tab.
   file of this origin, so it works under that policy.
 """
 
+import dataclasses
 import hashlib
 import http.server
 import json
 import os
-import re
 import sys
 import tempfile
 import threading
@@ -46,9 +49,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import blinker
-from pelican.contents import Content
-
-from pelican_contract import SelectiveWriter
 
 from . import ROOT, security_headers, web_editor
 from .build import build
@@ -56,6 +56,7 @@ from .check import publishing_problems
 from .i18n import Messages
 from .pipeline import (
     Entry,
+    Site,
     collecting_logs,
     content_objects,
     load_settings,
@@ -63,6 +64,8 @@ from .pipeline import (
     stopped_entry,
     write_site,
 )
+from .preview_text import put_edited_texts
+from .preview_writer import PreviewWriter
 
 RELOAD_SCRIPT = Path(__file__).with_name("preview_reload.js")
 PANEL_STYLE = Path(__file__).with_name("preview_panel.css")
@@ -70,131 +73,6 @@ PREVIEW_PREFIX = "/_sitetool/"
 WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
 # Sent by plugins/gallery with a function making the renditions it left for later.
 RENDITIONS_DEFERRED = blinker.signal("gallery_renditions_deferred")
-
-
-# --- Rendering only what an edit touched ------------------------------------------------
-
-class PreviewWriter(SelectiveWriter):
-    """Pelican's writer that records, for every output file, the content folders it shows
-    (a list page: the stories of that page, and what they refer to) and the addresses it
-    links to. After `only_for(folders, urls)` it renders only the files that show one of
-    those folders or link to one of those addresses (a service's "recent changes"), the
-    files that show other folders than last time, and files that do not exist yet; the
-    others stay as they are on disk."""
-
-    def __init__(self, output_path, settings, last: "PreviewWriter | None" = None):
-        super().__init__(output_path, settings=settings)
-        self.last = last
-        self.touched: set[str] | None = None  # None: render everything
-        self.touched_urls: set[str] = set()
-        self.shows: dict[str, frozenset] = {}  # output file -> content folders
-        self.links: dict[str, frozenset] = {}  # output file -> site addresses it links to
-        self.made_by: dict[str, str] = {}  # output file -> the plugin whose generator wrote it
-        self.writing_for = ""
-        self.rendered = 0
-        self._kept: set[str] = set()
-        self._site = settings["SITEURL"].rstrip("/") + "/"
-        self._folders_of: dict[int, frozenset] = {}  # id(content) -> what it shows
-
-    def only_for(self, folders: set[str], urls: set[str]) -> None:
-        self.touched, self.touched_urls = folders, urls
-
-    def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                   template_name=None, override_output=False, url=None, **kwargs):
-        if not name:
-            return None
-        lists = paginated if paginated is not None else {
-            k: v for k, v in kwargs.items() if k in {"articles", "dates"}}  # as Pelican does
-        keys = list(lists) if lists and template_name in self.settings[
-            "PAGINATED_TEMPLATES"] else []
-        # What every page of this call shows; a paginated list adds its page's stories.
-        shown_by_all = self.folders(v for v in kwargs.values()
-                                    if not (keys and any(v is lst for lst in lists.values())))
-        if not keys:  # one file: decide here, before Pelican prepares its context
-            shown_by_all |= self.folders(lists.values())
-            if not self.wants(name, frozenset(shown_by_all)):
-                return None
-            self.rendered += 1
-            return super().write_file(name, _NotingTemplate(self, template), context,
-                                      relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
-        selective = _SelectiveTemplate(self, template, frozenset(shown_by_all), keys)
-        return super().write_file(name, selective, context, relative_urls, paginated,
-                                  template_name, override_output, url, **kwargs)
-
-    def folders(self, values) -> set[str]:
-        """The content folders of the content objects among `values` (or in lists there),
-        and of the content they refer to: a service page lists its recent-change stories, a
-        story names its services and its translations."""
-        folders = set()
-        for item in _contents(values):
-            if id(item) not in self._folders_of:
-                self._folders_of[id(item)] = frozenset(
-                    os.path.dirname(c.source_path)
-                    for c in (item, *_contents(vars(item).values())))
-            folders |= self._folders_of[id(item)]
-        return folders
-
-    def wants(self, output_file: str, folders: frozenset) -> bool:
-        self.shows[output_file] = folders
-        self.made_by[output_file] = self.writing_for
-        if self.touched is None:
-            return True
-        linked = self.last.links.get(output_file, frozenset())
-        wanted = bool(self.last.shows.get(output_file) != folders or folders & self.touched
-                      or linked & self.touched_urls
-                      or not os.path.exists(os.path.join(self.output_path, output_file)))
-        if not wanted:
-            self.links[output_file] = linked
-            self._kept.add(os.path.join(self.output_path, output_file))
-        return wanted
-
-    def note_links(self, output_file: str, html: str) -> None:
-        self.links[output_file] = frozenset(
-            href.removeprefix(self._site) for href in LINK.findall(html))
-
-    def kept(self, path: str) -> bool:
-        return path in self._kept  # not rendered: the file on disk stays as it is
-
-
-LINK = re.compile(r'href="([^"#?]*)')
-
-
-class _NotingTemplate:
-    """Stands in for a template: renders, and notes the links of what it rendered."""
-
-    def __init__(self, writer: PreviewWriter, template):
-        self.writer, self.template = writer, template
-
-    def render(self, localcontext):
-        html = self.template.render(localcontext)
-        self.writer.note_links(localcontext["output_file"], html)
-        return html
-
-
-class _SelectiveTemplate:
-    """Stands in for a template: renders one output file only if the writer wants it."""
-
-    def __init__(self, writer: PreviewWriter, template, folders: frozenset, keys: list[str]):
-        self.writer, self.template, self.folders, self.keys = writer, template, folders, keys
-
-    def render(self, localcontext):
-        output_file = localcontext["output_file"]
-        folders = self.folders | self.writer.folders(localcontext[f"{key}_page"].object_list
-                                                     for key in self.keys)
-        if not self.writer.wants(output_file, folders):
-            return ""
-        self.writer.rendered += 1
-        html = self.template.render(localcontext)
-        self.writer.note_links(output_file, html)
-        return html
-
-
-def _contents(values):
-    for value in values:
-        for item in value if isinstance(value, (list, tuple)) else (value,):
-            if isinstance(item, Content) and item.source_path:
-                yield item
 
 
 # --- The rebuild loop -------------------------------------------------------------------
@@ -230,6 +108,10 @@ class Previewer:
         }
         self.content = Path(base["PATH"])
         self.last: PreviewWriter | None = None  # what the last good build wrote
+        # The site as the last good build read it, kept for edits to one text
+        # (`_text_edited`), and the problems that build said.
+        self.site: Site | None = None
+        self.standing: list[Entry] = []
         self.files = self._content_files()
         self.building = threading.RLock()  # the watcher's builds and the ones after photos
         self.on_later_build = None  # called with the Outcome of a build after photos
@@ -281,10 +163,27 @@ class Previewer:
 
         result = build(self.settings_file, self.output, overrides=self.overrides,
                        writer_factory=writer)
+        self.site = None
         if result.ok:
-            self.last = recorded["writer"]
+            self.last, self.standing = recorded["writer"], result.problems
+            self.site = self._read_for_edits()
         self.files = self._content_files()
         return Outcome(result.ok, True, result.seconds, result.counts.pages, result.problems)
+
+    def _settings(self) -> dict:
+        return load_settings(self.settings_file, {**self.overrides,
+                                                  "OUTPUT_PATH": str(self.output)})
+
+    def _read_for_edits(self) -> Site | None:
+        """The site read again as the preview's own (a full build reads it for its staging
+        folder), so that the first edit of a text is quick too. What it says was said by
+        the build."""
+        with collecting_logs() as log:
+            try:
+                site = read_site(self._settings())
+            except Exception:  # the next edit reads the site itself, and says why
+                return None
+        return None if log.failed(strict=False) else site
 
     def changed(self, paths: set[Path]) -> Outcome:
         """Rebuild after `paths` changed: quickly when only existing content changed."""
@@ -292,7 +191,10 @@ class Previewer:
             return self._changed(paths)
 
     def _changed(self, paths: set[Path]) -> Outcome:
-        files = self._content_files()
+        # Files added or removed come as changes too: no need to walk the content again.
+        files = ((self.files | {p for p in paths if p.is_file() and self.content in p.parents
+                                and not p.name.startswith(".")})
+                 - {p for p in paths if not p.exists()})
         # Quick only for edits inside content folders that pages show (not the theme,
         # not data files such as offices, which no page lists as its content).
         shown = set().union(*self.last.shows.values()) if self.last else set()
@@ -302,10 +204,16 @@ class Previewer:
         started = time.perf_counter()
         touched = {str(folder) for p in paths for folder in p.parents
                    if self.content in folder.parents}
-        settings = load_settings(self.settings_file, {**self.overrides,
-                                                      "OUTPUT_PATH": str(self.output)})
-        writer = PreviewWriter(str(self.output), settings, self.last)
-        skipped = tuple(settings["WHOLE_SITE_OUTPUT_PLUGINS"])
+        if self.site and put_edited_texts(self.site, paths, self.standing):
+            with collecting_logs() as log:
+                try:
+                    writer = self._render(self.site, touched)
+                except Exception as error:
+                    log.add(stopped_entry(error))
+            if not log.entries:  # else the whole read below says it in its words
+                return self._kept(writer, self.standing, started)
+        self.site = None
+        settings = self._settings()
         with collecting_logs() as log:
             log.content_path = settings["PATH"]
             try:
@@ -318,15 +226,30 @@ class Previewer:
                 for problem in publishing_problems(site, edited):
                     log.add(Entry(problem.severity, problem))
                 if not log.failed(strict=False):
-                    writer.only_for(touched, {c.url for c in content_objects(site)
-                                              if os.path.dirname(c.source_path) in touched
-                                              and getattr(c, "url", "")})
-                    write_site(site, writer, finalize=False, skip_plugins=skipped)
+                    writer = self._render(site, touched)
             except Exception as error:
                 log.add(stopped_entry(error))
-        seconds = time.perf_counter() - started
         if log.failed(strict=False):
-            return Outcome(False, False, seconds, 0, log.sorted())
+            return Outcome(False, False, time.perf_counter() - started, 0, log.sorted())
+        outcome = self._kept(writer, log.sorted(), started)
+        self.site = site if outcome.ok and not outcome.full else None
+        return outcome
+
+    def _render(self, site: Site, touched: set[str]) -> PreviewWriter:
+        """Render the pages that show the content folders `touched` or link to them (the
+        others stay on disk); whole-site outputs wait for the next full build."""
+        writer = PreviewWriter(str(self.output), site.settings, self.last)
+        writer.only_for(touched, {c.url for c in content_objects(site)
+                                  if os.path.dirname(c.source_path) in touched
+                                  and getattr(c, "url", "")})
+        write_site(site, writer, finalize=False,
+                   skip_plugins=tuple(site.settings["WHOLE_SITE_OUTPUT_PLUGINS"]))
+        return writer
+
+    def _kept(self, writer: PreviewWriter, problems: list, started: float) -> Outcome:
+        """The outcome of a quick rebuild that rendered with `writer`; a full build when
+        pages appeared or went away."""
+        skipped = tuple(writer.settings["WHOLE_SITE_OUTPUT_PLUGINS"])
         expected = {name for name, plugin in self.last.made_by.items() if plugin not in skipped}
         if set(writer.shows) != expected:
             return self.full()  # pages appeared or went away
@@ -334,8 +257,8 @@ class Previewer:
             writer.shows[name] = self.last.shows[name]
             writer.links[name] = self.last.links.get(name, frozenset())
             writer.made_by[name] = self.last.made_by[name]
-        self.last = writer
-        return Outcome(True, False, seconds, writer.rendered, log.sorted())
+        self.last, self.standing = writer, problems
+        return Outcome(True, False, time.perf_counter() - started, writer.rendered, problems)
 
 
 # --- The server ---------------------------------------------------------------------------
@@ -451,11 +374,15 @@ def _with_reload(page: Path) -> bytes:
     return html[:head_end] + tag + html[head_end:] if head_end >= 0 else html + tag
 
 
-def _tell(outcome: Outcome, report, broadcast: Broadcast, lang: str) -> None:
+def _tell(outcome: Outcome, report, broadcast: Broadcast, lang: str, said: set[str]) -> None:
     """The editor's terminal and every preview tab learn how a build went: the tabs
     reload after a build (and show its warnings when they connect again), or show the
-    problems of a change that did not build."""
-    report(outcome)
+    problems of a change that did not build. The terminal is told a notice (nothing has
+    to change) once a session, `said` holding those told: every rebuild reads the whole
+    site and would say them all again after each save."""
+    report(dataclasses.replace(outcome, problems=[
+        e for e in outcome.problems if e.severity != "notice" or e.render(lang) not in said]))
+    said.update(e.render(lang) for e in outcome.problems if e.severity == "notice")
     panel = problem_panel(outcome, Messages(lang))
     if outcome.ok:
         broadcast.send("reload", standing=panel)
@@ -500,7 +427,8 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
     # The pages' links and stylesheets at the preview's own address, whatever --host and
     # --port: the policy allows this origin only.
     previewer = Previewer(settings_file, output, {"SITEURL": address, **overrides})
-    previewer.on_later_build = lambda outcome: _tell(outcome, report, broadcast, lang)
+    said: set[str] = set()  # the notices told in the terminal (`_tell`)
+    previewer.on_later_build = lambda outcome: _tell(outcome, report, broadcast, lang, said)
     server.origin, server.editor = address, None
     admin_files = tempfile.TemporaryDirectory(prefix="sitetool-admin-")
     try:
@@ -508,7 +436,7 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
             load_settings(settings_file, overrides), Path(admin_files.name))
     except web_editor.WebEditorMissing as error:
         print(error.says(Messages(lang)), file=sys.stderr, flush=True)
-    _tell(previewer.full(), report, broadcast, lang)
+    _tell(previewer.full(), report, broadcast, lang, said)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     announce(address + "/", address + web_editor.PREFIX if server.editor else None)
     watched = [previewer.content, *(ROOT / name for name in WATCHED_CODE),
@@ -520,7 +448,7 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
             paths = {Path(path) for _, path in changes if not Path(path).name.startswith(".")}
             if not paths:
                 continue
-            _tell(previewer.changed(paths), report, broadcast, lang)
+            _tell(previewer.changed(paths), report, broadcast, lang, said)
     finally:
         stop.set()
         server.shutdown()

@@ -313,6 +313,19 @@ def test_a_body_changed_is_the_body_shown(project_site):
         "when first read: a plugin's change to the body would not be shown")
 
 
+def test_a_body_changed_after_it_was_shown_is_the_body_shown(project_site):
+    """The preview changes one edited text in the site it read before (sitetool/serve.py)."""
+    _, generators = project_site
+    pelican_contract.generate_contexts(generators)
+    article, other = _generator(generators, "ArticlesGenerator").articles[:2]
+    shown = (article.content, article.summary, other.content)
+    pelican_contract.replace_shown_body(article, "<p>Labots teksts.</p>")
+    assert "Labots" in article.content and "Labots" in article.summary, (
+        "Content.get_content/get_summary are no longer memoized by (content, site URL) in "
+        "the dict `cache` of the method: the pages would show the body read before")
+    assert other.content == shown[2]
+
+
 def test_the_templates_look_into_content_through_their_environment(project_site):
     """sitetool/incremental.py notes what each page shows through the environments'
     getattr()/getitem(): a generator's templates must come from its `env`, and

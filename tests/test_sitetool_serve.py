@@ -2,16 +2,20 @@
 is shown on the page; a quick rebuild gives the same pages as a full build."""
 
 import filecmp
+import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
+from content_schema import Problem
 from page_types import representatives, type_and_lang_params
 from site_helpers import NGINX_HEADERS, BuiltSite, troubles_of
 from sitetool import security_headers
 from sitetool.build import build
-from sitetool.serve import Previewer
+from sitetool.pipeline import Entry
+from sitetool.serve import Broadcast, Outcome, Previewer, _tell
 from sitetool_helpers import ROOT, TODAY, running_preview
 
 STORY = "news/2024/sociala-virtuve-parcelas-uz-stacijas-ielu"  # named by a service page
@@ -84,6 +88,11 @@ def test_a_quick_rebuild_gives_the_pages_a_full_build_gives(tmp_path):
     quick = previewer.changed({source})
     assert quick.ok and not quick.full, [e.render("en") for e in quick.problems]
     assert 0 < quick.pages < 40  # its page, its translation, lists, the service it names
+    _assert_pages_of_a_fresh_build(tmp_path, overrides)
+    assert "Labots" in (tmp_path / "preview/pakalpojumi/sociala-virtuve/index.html").read_text()
+
+
+def _assert_pages_of_a_fresh_build(tmp_path, overrides):
     fresh = build(ROOT / "pelicanconf.py", tmp_path / "fresh",
                   overrides={**overrides, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
     assert fresh.ok
@@ -92,7 +101,36 @@ def test_a_quick_rebuild_gives_the_pages_a_full_build_gives(tmp_path):
     stale = [name for name, page in fresh_pages.items()
              if not filecmp.cmp(page, preview_pages[name], shallow=False)]
     assert stale == []
-    assert "Labots" in (tmp_path / "preview/pakalpojumi/sociala-virtuve/index.html").read_text()
+
+
+def test_an_edited_text_is_put_into_the_site_read_before(tmp_path):
+    """A save that changes a body's text only: the preview keeps the site it read and
+    renders the pages that show the text — the pages a fresh full build makes. A save that
+    adds a link reads the whole site again."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    overrides = {"PATH": str(content), "BUILD_DATE": TODAY}
+    previewer = Previewer(ROOT / "pelicanconf.py", tmp_path / "preview", overrides)
+    assert previewer.full().ok
+    previewer.wait_for_later()
+    kept = previewer.site
+    sources = [content / STORY / "index.lv.md", content / STORY / "index.en.md",
+               content / "pages" / "par-mums" / "index.lv.md"]
+    for number, source in enumerate(sources):
+        text = source.read_text("utf-8")
+        body = text.index("\n---\n", 4) + 5
+        source.write_text(f"{text[:body]}Labots {number}. {text[body:]}", "utf-8")
+        quick = previewer.changed({source})
+        assert quick.ok and not quick.full and quick.pages > 0  # par-mums: every page links to it
+        assert previewer.site is kept, f"{source} was read with the whole site again"
+    _assert_pages_of_a_fresh_build(tmp_path, overrides)
+    page = (tmp_path / "preview/jaunumi/2024/sociala-virtuve-parcelas-uz-stacijas-ielu/"
+            "index.html").read_text("utf-8")
+    assert "Labots 0." in page
+    source = sources[0]
+    source.write_text(source.read_text("utf-8") + "\n[Kontakti](/kontakti/)\n", "utf-8")
+    assert previewer.changed({source}).ok
+    assert previewer.site is not kept
 
 
 def test_an_edit_that_adds_a_page_falls_back_to_a_full_build(tmp_path):
@@ -177,3 +215,21 @@ def test_a_problem_stands_on_every_preview_page_until_it_is_fixed(preview, brows
         assert problems_shown(story, 0) == []
     finally:
         context.close()
+
+
+def test_a_notice_is_told_once_a_session_and_warnings_stand_in_the_panel():
+    """Every rebuild says the whole site's problems; the terminal tells a notice once (its
+    text), while the panel a tab gets shows the warnings of the last build each time."""
+    notice = Entry("notice", Problem("content/news/2024/a/index.en.md", 2, "title",
+                                     "a new English title", "nothing has to change",
+                                     severity="notice"))
+    warning = Entry("warning", Problem("content/news/2024/a/index.lv.md", 9, "photos",
+                                       "a photo without alt text", "describe it",
+                                       severity="warning"))
+    told, broadcast, said = [], Broadcast(), set()
+    for _ in range(2):
+        _tell(Outcome(True, False, 0.1, 3, [notice, warning]), told.append, broadcast,
+              "en", said)
+        _, panel = next(broadcast.follow(threading.Event()))
+        assert json.loads(panel)["lines"] == [warning.render("en")]
+    assert [outcome.problems for outcome in told] == [[notice, warning], [warning]]

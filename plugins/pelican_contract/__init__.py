@@ -19,6 +19,7 @@ import os
 
 from pelican import signals
 from pelican.cache import FileDataCacher, FileStampDataCacher
+from pelican.contents import Content
 from pelican.log import FilteredMessage, LimitFilter
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
@@ -176,6 +177,16 @@ def replace_body_html(content, html: str) -> None:
     """Change the body as read, before anything reads `content.content` (the plugins
     do it while the site is read; the templates read it when the pages are written)."""
     content._content = html
+
+
+def replace_shown_body(content, html: str) -> None:
+    """Change the body of content whose pages were already rendered (the preview's edit
+    of one text): `get_content()` and `get_summary()` are memoized in one dict per
+    method, keyed by (content, site URL); this content's entries go with the old body."""
+    content._content = html
+    for method in (Content.get_content, Content.get_summary):
+        for key in [key for key in method.cache if key[0] is content]:
+            del method.cache[key]
 
 
 # --- Rendering -------------------------------------------------------------------------------
