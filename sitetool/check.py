@@ -35,6 +35,9 @@ from .pipeline import (
 )
 
 LINK = re.compile(r"[{|](?P<what>filename|static|attach)[|}](?P<value>[^\s)\"'>\]]+)")
+# A Markdown link to another text's file without `{filename}`: published as it is, it
+# leads nowhere (the site has no .md files).
+PLAIN_TEXT_LINK = re.compile(r"\]\((?P<value>(?![a-z][a-z0-9+.-]*:|[{|])[^\s)]+\.md)\)")
 
 
 @dataclass
@@ -144,6 +147,12 @@ def broken_links(site, sources):
                                "published (a draft, or dated in the future)",
                                "publish that story first, or add the link once it is out",
                                severity="warning", params={"what": what, "value": value})
+        for match in PLAIN_TEXT_LINK.finditer(text):
+            yield Problem(_shown(site.settings, content.source_path),
+                          text.count("\n", 0, match.start()) + 1, "",
+                          "the link {value} names a text's file, which the site does not "
+                          "publish", "to link to that page, write {{filename}}{value}",
+                          severity="warning", params={"value": match["value"]})
 
 
 def _linked(content, context, key, value):

@@ -19,7 +19,9 @@ def checked(tmp_path_factory):
         "\n"
         "Drīzumā: [nākamā vizīte]({filename}../melnraksts/index.lv.md).\n"
         "\n"
-        "Programma: [PDF]({static}programma.pdf)\n"), "utf-8")
+        "Programma: [PDF]({static}programma.pdf)\n"
+        "\n"
+        "Iepriekš: [vizīte](../tikai-latviski/index.lv.md).\n"), "utf-8")
     write(content / "news/2024/laba-zina/programma.pdf", "%PDF-1.4\n")
     story(content, "2024/tikai-latviski", "Tikai latviski", english=None)
     draft = story(content, "2024/melnraksts", "Melnraksts")
@@ -65,6 +67,9 @@ def test_each_problem_is_one_exact_line(checked):
         "content/news/2024/laba-zina/index.lv.md:10: the link {filename}../melnraksts/index.lv.md"
         " points to a story that is not published (a draft, or dated in the future) — publish "
         "that story first, or add the link once it is out",
+        "content/news/2024/laba-zina/index.lv.md:14: the link ../tikai-latviski/index.lv.md "
+        "names a text's file, which the site does not publish — to link to that page, write "
+        "{filename}../tikai-latviski/index.lv.md",
         "content/news/2024/tikai-latviski/index.lv.md:1: has no English translation — to add "
         "one, create index.en.md beside it with the translated title and text; until then it "
         "is shown in Latvian only",
@@ -118,7 +123,7 @@ def test_errors_make_the_exit_status_fail_and_are_counted(checked):
     assert result.returncode == 1
     assert "files in" in result.stdout
     # the typo also leaves the story without a title: two errors for it
-    assert ": 9 errors, 2 warnings, 2 notices." in result.stdout
+    assert ": 9 errors, 3 warnings, 2 notices." in result.stdout
     assert "Fix the errors and warnings above" in result.stdout
 
 
