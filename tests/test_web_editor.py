@@ -33,7 +33,8 @@ SCHEMA = schema(SETTINGS)  # the core's fields and those the loaded plugins decl
 # so a new type or a changed mapping fails here).
 WIDGETS = {"text": "string", "url": "string", "number": "number", "bool": "boolean",
            "date": "datetime", "choice": "select", "list": "list", "hours": "list",
-           "record": "object", "records": "list", "slug": "string"}
+           "record": "object", "records": "list", "slug": "string", "email": "string",
+           "phone": "string"}
 
 
 # --- The form and the schema ----------------------------------------------------------
