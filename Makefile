@@ -42,10 +42,11 @@ PYTEST = $(BIN)/python -m pytest $(1); status=$$?; \
 
 # One pytest worker per core (pytest-xdist; TEST_WORKERS=0 runs them in this process), each
 # module whole on one worker, so a module's shared build (a module-scoped fixture) is made
-# once; each worker builds the sample site for itself (tests/conftest.py).
+# once; each worker builds the sample site for itself (tests/conftest.py). Modules go out
+# longest first (conftest's LONGEST_MODULES), not xdist's most-tests-first.
 TEST_WORKERS ?= auto
 test: $(INSTALLED) test-tools  ## every test
-	$(call PYTEST,-n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS))
+	$(call PYTEST,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS))
 
 # The unit tests: none that builds a site, runs a program or drives Chromium (markers
 # set by tests/conftest.py from what each test reaches); the edit-run loop, under a minute.
