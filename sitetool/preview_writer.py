@@ -17,7 +17,8 @@ class PreviewWriter(SelectiveWriter):
     files that show other folders than last time, and files that do not exist yet; the
     others stay as they are on disk."""
 
-    def __init__(self, output_path, settings, last: "PreviewWriter | None" = None):
+    def __init__(self, output_path, settings, last: "PreviewWriter | None" = None,
+                 folders_of: dict | None = None):
         super().__init__(output_path, settings=settings)
         self.last = last
         self.touched: set[str] | None = None  # None: render everything
@@ -29,7 +30,9 @@ class PreviewWriter(SelectiveWriter):
         self.rendered = 0
         self._kept: set[str] = set()
         self._site = settings["SITEURL"].rstrip("/") + "/"
-        self._folders_of: dict[int, frozenset] = {}  # id(content) -> what it shows
+        # id(content) -> the folders it shows: valid while the site read lives (the
+        # preview keeps one for the site it keeps)
+        self._folders_of: dict[int, frozenset] = {} if folders_of is None else folders_of
 
     def only_for(self, folders: set[str], urls: set[str]) -> None:
         self.touched, self.touched_urls = folders, urls
