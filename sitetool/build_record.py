@@ -24,9 +24,11 @@ holds the id every build derives for it) are left out.
 
 import contextlib
 import fnmatch
+import functools
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -56,7 +58,15 @@ def _stamp(path: str) -> tuple[str, int, int]:
 
 
 def _ignored(name: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+    return bool(patterns) and matcher(tuple(patterns))(name) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def matcher(patterns: tuple[str, ...]):
+    """`fnmatch` of any of `patterns`, as one regular expression: a build matches the
+    name of every file of the content, the theme, the plugins and the output (27,000
+    calls of `fnmatch.fnmatch()` in a one-story edit's build at 500 stories)."""
+    return re.compile("|".join(fnmatch.translate(pattern) for pattern in patterns)).match
 
 
 def _digest(parts: Iterable) -> str:
@@ -111,6 +121,14 @@ def inputs_digest(settings: dict, settings_file: Path, strict: bool) -> str:
 
 def output_digest(output: Path) -> str:
     return _digest(_files(output, []))
+
+
+def output_listing(output: Path) -> tuple[str, list[str]]:
+    """The output's `output_digest()` and the paths of its files relative to it, from
+    one walk."""
+    files = list(_files(output, []))
+    prefix = os.path.join(str(output), "")
+    return _digest(files), [path[len(prefix):] for path, _, _ in files]
 
 
 class BuildRecord:

@@ -31,7 +31,7 @@ its stories as a page is). The sitemap keeps the heads of pages it read
 (plugins/sitemap), and the search index follows the published pages (`search_after`).
 """
 
-import fnmatch
+import contextlib
 import hashlib
 import json
 import os
@@ -65,6 +65,7 @@ class Plan:
     reason: str = ""
     params: dict = field(default_factory=dict)
     pages: dict[str, frozenset[str]] = field(default_factory=dict)  # last build's
+    served: list[str] = field(default_factory=list)  # the served site's files
 
 
 class PagesRecord:
@@ -104,13 +105,15 @@ class PagesRecord:
                 return Plan(None, MORE_THAN_TEXT, {"path": self._shown_path(path)})
             if then[1] != now[1]:
                 edited.add(os.path.join(self.content, path))
-        if not self.output.is_dir() or recorded.get("output") != build_record.output_digest(
-                self.output):
+        if not self.output.is_dir():
+            return Plan(None, OUTPUT_CHANGED)
+        digest, served = build_record.output_listing(self.output)
+        if recorded.get("output") != digest:
             return Plan(None, OUTPUT_CHANGED)
         paths = recorded.get("paths", [])
         pages = {page: frozenset(os.path.join(self.content, paths[i]) for i in sources)
                  for page, sources in recorded.get("pages", {}).items()}
-        return Plan(frozenset(edited), pages=pages)
+        return Plan(frozenset(edited), pages=pages, served=served)
 
     def _shown_path(self, path: str) -> str:  # as the editor knows it: content/news/…
         return os.path.join(os.path.basename(self.content), path)
@@ -274,16 +277,15 @@ class KeepingWriter(pelican_contract.SelectiveWriter):
         patterns += self.served_as_is
         if not patterns:
             return
-        for folder, _, names in os.walk(self.live):
-            relative = os.path.relpath(folder, self.live)
-            for name in names:
-                path = os.path.normpath(os.path.join(relative, name))
-                if any(fnmatch.fnmatch(path, pattern) for pattern in patterns):
-                    target = os.path.join(self.output_path, path)
-                    if os.path.lexists(target):
-                        os.unlink(target)
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    os.link(os.path.join(folder, name), target)
+        matches = build_record.matcher(tuple(patterns))
+        for path in self.plan.served:  # listed when the plan was made: no walk again
+            if matches(path):
+                target = os.path.join(self.output_path, path)
+                if os.path.lexists(target):
+                    os.unlink(target)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with contextlib.suppress(FileNotFoundError):  # gone since: as a walk
+                    os.link(os.path.join(self.live, path), target)
 
     def kept(self, path: str) -> bool:
         return path in self._kept
