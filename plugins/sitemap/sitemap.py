@@ -87,8 +87,9 @@ def page_url(site_url: str, output: Path, file: Path) -> str:
 def listed_pages(settings) -> list[tuple[str, PageHead]]:
     """(address, head) of every page that belongs in the sitemap, in address order."""
     output = Path(settings["OUTPUT_PATH"])
-    kept = Path(settings["CACHE_PATH"]) / HEADS
-    known = _known_heads(kept) if settings["LOAD_CONTENT_CACHE"] else {}
+    # the settings of a build have these; a caller's few (a test's) may not
+    kept = Path(settings["CACHE_PATH"]) / HEADS if "CACHE_PATH" in settings else None
+    known = _known_heads(kept) if kept and settings.get("LOAD_CONTENT_CACHE") else {}
     heads, listed = {}, []
     for file in sorted(output.rglob("*.html")):
         relative = file.relative_to(output).as_posix()
@@ -105,7 +106,7 @@ def listed_pages(settings) -> list[tuple[str, PageHead]]:
         url = page_url(settings["SITEURL"], output, file)
         if head.canonical == url and not head.noindex:
             listed.append((url, head))
-    if settings["CACHE_CONTENT"]:
+    if kept and settings.get("CACHE_CONTENT"):
         _keep_heads(kept, heads)
     return listed
 
