@@ -6,6 +6,7 @@ import re
 
 from pelican.contents import Content
 
+import pelican_contract
 from pelican_contract import SelectiveWriter
 
 
@@ -56,6 +57,16 @@ class PreviewWriter(SelectiveWriter):
             return super().write_file(name, _NotingTemplate(self, template), context,
                                       relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
+        # A list none of whose pages is wanted is not handed to Pelican's writer, which
+        # would prepare and open each page it keeps (thousands of list pages at 2,500
+        # stories); each page is noted as kept all the same.
+        pages = self.touched is not None and pelican_contract.list_pages(
+            self, name, template, context, relative_urls, paginated, template_name,
+            override_output, url, **kwargs)
+        if pages and not any([  # every page noted, hence no generator
+                self.wants(file, frozenset(shown_by_all | self.folders(on_page.values())))
+                for file, on_page in pages]):
+            return None
         selective = _SelectiveTemplate(self, template, frozenset(shown_by_all), keys)
         return super().write_file(name, selective, context, relative_urls, paginated,
                                   template_name, override_output, url, **kwargs)

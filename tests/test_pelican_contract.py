@@ -192,6 +192,25 @@ def test_which_calls_of_write_file_write_one_file(tmp_path, call):
             "one_file_written() said: KeepingWriter would keep a page it must render")
 
 
+def test_the_pages_of_a_list_are_the_pages_write_file_writes(tmp_path):
+    """The preview decides which pages of a list to render before asking Pelican's writer
+    for the list (sitetool/preview_writer.py)."""
+    writer, template = _writer(tmp_path), _NotingTemplate()
+    items = ["a", "b", "c", "d", "e"]
+    call = {"template_name": "index", "url": "l.html", "articles": items, "dates": items[::-1]}
+    pages = pelican_contract.list_pages(writer, "list.html", template, {"localsiteurl": ""},
+                                        **call)
+    writer.write_file("list.html", template, {"localsiteurl": ""}, **call)
+    assert pages == [(context["output_file"],
+                      {key: list(context[f"{key}_page"].object_list)
+                       for key in ("articles", "dates")})
+                     for context in template.contexts], (
+        "write_file no longer paginates as list_pages() says (Paginator, PAGINATED_TEMPLATES,"
+        " DEFAULT_PAGINATION): the preview would keep a page it must render")
+    assert len(pages) == 3
+    assert pelican_contract.list_pages(writer, "one.html", template, {"localsiteurl": ""}) is None
+
+
 # --- Listing the sources ---------------------------------------------------------------------
 
 def test_generators_list_their_sources_through_get_files(project_site):

@@ -21,6 +21,7 @@ from pelican import signals
 from pelican.cache import FileDataCacher, FileStampDataCacher
 from pelican.contents import Content
 from pelican.log import FilteredMessage, LimitFilter
+from pelican.paginator import Paginator
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 from pelican.writers import Writer
@@ -102,6 +103,29 @@ def one_file_written(writer, *args, **kwargs) -> str | None:
     if paginated and arguments.get("template_name") in writer.settings["PAGINATED_TEMPLATES"]:
         return None
     return arguments["name"] or None
+
+
+def list_pages(writer, *args, **kwargs) -> list[tuple[str, dict]] | None:
+    """The pages `writer.write_file(*args, **kwargs)` writes of a paginated list: (file,
+    {list's name: the items on that page}) each, as Pelican's writer paginates them
+    (`Paginator`, `PAGINATED_TEMPLATES`' number else `DEFAULT_PAGINATION` a page); None
+    when it writes one file (`one_file_written`)."""
+    if one_file_written(writer, *args, **kwargs) is not None:
+        return None
+    arguments = _WRITE_FILE.bind(writer, *args, **kwargs).arguments
+    paginated = arguments.get("paginated")
+    if paginated is None:
+        paginated = {key: value for key, value in arguments.get("kwargs", {}).items()
+                     if key in {"articles", "dates"}}
+    settings = writer.settings
+    per_page = (settings["PAGINATED_TEMPLATES"][arguments["template_name"]]
+                or settings["DEFAULT_PAGINATION"])
+    paginators = {key: Paginator(arguments["name"], arguments.get("url"), value, settings,
+                                 per_page) for key, value in paginated.items()}
+    first = next(iter(paginators.values()))
+    return [(first.page(number).save_as,
+             {key: paginator.page(number).object_list for key, paginator in paginators.items()})
+            for number in range(1, first.num_pages + 1)]
 
 
 # --- Listing the sources -------------------------------------------------------------------
