@@ -1,0 +1,54 @@
+"""What the build and pages records (and their Jinja hooks) cost a cold build.
+
+    .venv/bin/python benchmarks/generate_site.py --stories 500 --out benchmarks/work/records
+    .venv/bin/python benchmarks/cold_records.py benchmarks/work/records --rounds 2
+
+Cold builds of the generated site in this one process (RENDER_PROCESSES 1, so all the
+CPU is this process's; Pagefind's is left out), alternately as `sitetool build` runs them
+(`skip_if_unchanged`: the build record, the pages record, every template lookup noted)
+and without the records. Prints each build's CPU and wall seconds and the load. Not a
+test: read the CPU seconds, and the load beside them.
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate_site import BUILD_DAY  # noqa: E402
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="a folder generate_site.py wrote")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    site = args.site.resolve()
+    os.environ["BENCH_CACHE_PATH"] = str(site / "cache")
+    from sitetool.build import build
+
+    for number in range(args.rounds):
+        for records in (number % 2 == 0, number % 2 == 1):
+            for folder in ("cache", "output", ".output.spare"):
+                shutil.rmtree(site / folder, ignore_errors=True)
+            before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+            result = build(ROOT / "benchmarks" / "benchconf.py", site / "output",
+                           overrides={"PATH": str(site / "content"), "BUILD_DATE": BUILD_DAY,
+                                      "RENDER_PROCESSES": 1},
+                           skip_if_unchanged=records)
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            print(f"{'with records' if records else 'without    '} ok={result.ok} "
+                  f"{cpu:.2f} CPU-s {time.perf_counter() - started:.1f} s wall, "
+                  f"load {os.getloadavg()[0]:.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
