@@ -7,6 +7,8 @@ Signals:
   reported and the publish date is always compared with today.
 - `static_generator_finalized`: attachments in a bundle with no published file (a draft,
   a future story, a file with errors) are withheld, so they cannot leak before it.
+- `all_generators_finalized`: each file's checked front matter is kept for the next
+  build (`checked`: the schema's rules run only on what it has not checked before).
 
 Slug, language and the pairing of translations come from the path (`PATH_METADATA`);
 URLs from `CONTENT_URLS`, a translation's with a slug of its own language
@@ -34,13 +36,14 @@ from content_schema import (
     read_front_matter,
     schema,
     title_length_problems,
-    validate,
 )
 from content_schema.front_matter import read_bundle_file
 from content_schema.problems import Problem
 from content_schema.source_text import SourceError
 from translated_addresses import address_slug
 from typography import quote_html
+
+from .checked import checked, save_checked
 
 logger = logging.getLogger(__name__)
 
@@ -173,8 +176,8 @@ def apply_schema(generator, metadata):
     if inherited is BROKEN_TWIN:  # its mistake is reported in the twin, once
         _skip(generator, metadata, source_file)
         return
-    values, problems = validate(section, front_matter, source_file, settings, inherited,
-                                lang=lang)
+    values, problems = checked(settings).validate(section, front_matter, source_file,
+                                                  inherited, lang)
     problems += title_length_problems(values, front_matter, source_file, settings)
     if _report(problems) or (inherited is not None
                              and _needs_broken_twin_values(values, section, settings)):
@@ -283,3 +286,4 @@ def register():
     signals.article_generator_context.connect(apply_schema)
     signals.page_generator_context.connect(apply_schema)
     signals.static_generator_finalized.connect(withhold_unpublished_attachments)
+    signals.all_generators_finalized.connect(save_checked)
