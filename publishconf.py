@@ -1,5 +1,5 @@
 """Production settings: pelicanconf.py plus the public address. Built with
-`sitetool build --settings publishconf.py --strict` (warnings are errors)."""
+`sitetool build --production` (these settings, and warnings are errors)."""
 
 import os
 import sys
@@ -8,4 +8,7 @@ sys.path.append(os.path.dirname(__file__))
 from pelicanconf import *  # noqa: F403
 
 SITEURL = "https://socialais-dienests.example.lv"
-LOAD_CONTENT_CACHE = False
+# Incremental like every other build (docs/incremental-build.md): the nightly build's
+# --verify proves it equal to a clean one. A cache of its own, because the preview's
+# settings (SITEURL) make another content-cache key and would replace it on every switch.
+CACHE_PATH = ".cache/production"
