@@ -238,6 +238,13 @@ GALLERY_URL = "photos/{year}/{slug}/"  # where a story's renditions are publishe
 GALLERY_PAGE_URL = "photos/{bundle}/"  # those of images in a page's or service's text
 GALLERY_THUMBNAIL_WIDTH = 400  # in the gallery grid and on news cards
 GALLERY_DISPLAY_WIDTHS = [800, 1200, 1920]  # in the viewer; the widest is the no-JS link
+# No display rendition higher than this: a width that would be is replaced by the one
+# exactly this high (a 3:4 portrait's widest is 1440×1920, not 1920×2560). A portrait cost
+# twice a landscape's CPU (its 2560 px could not be draft-decoded from 4000, and it had
+# 1.8× the pixels to resize and encode); capped, ~2.2 photos/s on 2 cores instead of ~1.7.
+# An upright tablet gets 1440 px where it could show 1640–1934 (benchmarks/README.md,
+# "Session 7: 2 photos/s on 2 cores?"). Thumbnails and panoramas are not affected.
+GALLERY_MAX_HEIGHT = 1920
 GALLERY_SHARE_WIDTH = 1200  # the cover's JPEG for link previews: the widest up to this
 GALLERY_FORMATS = {  # Pillow save options; in order of preference, JPEG last (the fallback)
     "avif": {"quality": 50, "speed": 7},

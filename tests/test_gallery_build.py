@@ -226,6 +226,52 @@ def test_gallery_markup_has_alt_width_height_srcset_and_lazy_loading(kinds_site)
             assert full is not None and full.suffix == ".jpg"
 
 
+# --- Camera-size photos: GALLERY_MAX_HEIGHT caps a portrait's widest rendition ---------
+
+@pytest.fixture(scope="module")
+def camera_site(tmp_path_factory):
+    """The project's own widths (400; 800, 1200, 1920) and GALLERY_MAX_HEIGHT (1920) on
+    a 3000×4000 phone portrait (stored 4000×3000, EXIF 6) and a 4000×3000 landscape."""
+    folder = tmp_path_factory.mktemp("camera")
+    story = write_story(folder / "content")
+    save_turned(upright_marker(3000, 4000), story / "photos" / "a-portrets.jpg")
+    upright_marker(4000, 3000).save(story / "photos" / "b-ainava.jpg", "JPEG",
+                                    exif=camera_exif().tobytes())
+    sidecar(story, ("a-portrets.jpg", "Portrets", "Portrait"),
+            ("b-ainava.jpg", "Ainava", "Landscape"))
+    output = folder / "output"
+    result = build_site(folder / "content", output, "--strict", "--settings", str(
+        settings_file(folder, GALLERY_THUMBNAIL_WIDTH=400,
+                      GALLERY_DISPLAY_WIDTHS=[800, 1200, 1920], GALLERY_SHARE_WIDTH=1200,
+                      GALLERY_MAX_HEIGHT=1920)))
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, "http://localhost:8000")
+
+
+@pytest.mark.parametrize(("stem", "widest"), [
+    ("a-portrets", (1440, 1920)),  # not 1920×2560
+    ("b-ainava", (1920, 1440)),  # 1440 high: as before
+])
+def test_the_widest_rendition_is_at_most_gallery_max_height_high(camera_site, stem, widest):
+    files = renditions(camera_site.root)
+    widths = {int(name.rsplit("-", 1)[1].split(".")[0]) for name in files
+              if name.startswith(f"{stem}-")}
+    assert widths == {400, 800, 1200, widest[0]}
+    for extension, pillow_format in (("webp", "WEBP"), ("jpg", "JPEG")):  # AVIF: ≤ 800
+        with Image.open(files[f"{stem}-{widest[0]}.{extension}"]) as image:
+            assert (image.format, image.size) == (pillow_format, widest)
+            rgb = image.convert("RGB")
+            top, bottom = rgb.getpixel((20, 20)), rgb.getpixel((20, widest[1] - 20))
+            assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # upright
+    link = camera_site.tree(LV_PAGE).xpath(
+        f'//a[@data-gallery-photo][contains(@href, "/{stem}-")]')[0]
+    assert link.get("href").endswith(f"/{stem}-{widest[0]}.jpg")  # the no-JS link
+    assert (int(link.get("data-width")), int(link.get("data-height"))) == widest
+    for format_, extension in (("webp", "webp"), ("jpeg", "jpg")):
+        srcset = link.get(f"data-srcset-{format_}")
+        assert srcset.endswith(f"/{stem}-{widest[0]}.{extension} {widest[0]}w"), srcset
+
+
 # --- Bad input: one line each, and the rest still builds --------------------------------
 
 BAD_SIDECAR = """\
@@ -354,9 +400,10 @@ AVIF_AT_40 = {"avif": {"quality": 40, "speed": 6}, "webp": {"quality": 78, "meth
 
 @pytest.fixture(scope="module")
 def rebuilds(tmp_path_factory):
-    """One story built three times into the same output: first, again unchanged, and
-    with another AVIF quality. The renditions' (inode, mtime), the cache's files and the
-    files published from the photos folder after each build."""
+    """One story built four times into the same output: first, again unchanged, with
+    another AVIF quality, then with GALLERY_MAX_HEIGHT 480 (a's 480×640 becomes 360×480).
+    The renditions' (inode, mtime), the cache's files and the files published from the
+    photos folder after each build."""
     folder = tmp_path_factory.mktemp("rebuilds")
     story = write_story(folder / "content")
     save_turned(upright_marker(480, 640), story / "photos" / "a.jpg")
@@ -367,7 +414,9 @@ def rebuilds(tmp_path_factory):
     output = folder / "output"
     builds = {}
     for name, overrides in (("first", {}), ("again", {}),
-                            ("avif", {"GALLERY_FORMATS": AVIF_AT_40})):
+                            ("avif", {"GALLERY_FORMATS": AVIF_AT_40}),
+                            ("capped", {"GALLERY_FORMATS": AVIF_AT_40,
+                                        "GALLERY_MAX_HEIGHT": 480})):
         result = build_site(folder / "content", output, "--settings",
                             str(settings_file(folder, **overrides)))
         assert result.returncode == 0, result.stderr
@@ -399,6 +448,20 @@ def test_a_settings_change_redoes_only_the_renditions_it_affects(rebuilds):
     assert after.keys() == before.keys()
     redone = {name for name in after if after[name] != before[name]}
     assert redone == {name for name in after if name.endswith(".avif")}
+
+
+def test_a_lower_max_height_redoes_only_the_renditions_too_high(rebuilds):
+    before, after = rebuilds["avif"], rebuilds["capped"]
+    too_high = {f"a-480.{extension}" for extension in FORMATS}
+    assert set(after["renditions"]) == set(before["renditions"]) - too_high | {
+        f"a-360.{extension}" for extension in FORMATS}
+    kept = set(before["renditions"]) - too_high
+    assert {n: after["renditions"][n] for n in kept} == {
+        n: before["renditions"][n] for n in kept}
+    made = {p.name.split("-")[0] for p in after["cache"].keys() - before["cache"].keys()}
+    assert made == {"360x480"}
+    assert {p: after["cache"][p] for p in before["cache"] if p.name != "manifest.json"} == {
+        p: t for p, t in before["cache"].items() if p.name != "manifest.json"}
 
 
 def cached_renditions(cache: Path) -> dict[Path, int]:

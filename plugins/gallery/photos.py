@@ -109,6 +109,10 @@ def rendition_widths(upright_width: int, widths: list[int]) -> list[int]:
     return chosen
 
 
+def _height(header: Header, width: int) -> int:
+    return max(1, round(header.height * width / header.width))
+
+
 @dataclass(frozen=True)
 class Rendition:
     width: int
@@ -149,7 +153,13 @@ class Photo:
     @classmethod
     def plan(cls, source: Path, shown: str, header: Header, url_stem: str, settings,
              text: PhotoText) -> "Photo":
-        widths = [settings["GALLERY_THUMBNAIL_WIDTH"], *settings["GALLERY_DISPLAY_WIDTHS"]]
+        thumbnail = settings["GALLERY_THUMBNAIL_WIDTH"]
+        max_height = settings["GALLERY_MAX_HEIGHT"]
+        # a display width too high for GALLERY_MAX_HEIGHT (a portrait's) becomes the width
+        # exactly that high (never narrower than the thumbnail, which it then is)
+        capped = max(thumbnail, round(max_height * header.width / header.height))
+        widths = [thumbnail, *(width if _height(header, width) <= max_height else capped
+                               for width in settings["GALLERY_DISPLAY_WIDTHS"])]
         panorama = header.width > settings["GALLERY_PANORAMA_RATIO"] * header.height
         if panorama:
             # its whole length at a height one can look at, to zoom into and scroll along
@@ -157,8 +167,10 @@ class Photo:
                                 / header.height))
         widths = rendition_widths(header.width, widths)
         widest = settings["GALLERY_FORMAT_MAX_WIDTH"]
+        # exactly GALLERY_MAX_HEIGHT, where rounding the width would make it a pixel off
+        exact = {capped: max_height} if thumbnail < capped < header.width else {}
         renditions = [
-            Rendition(width, max(1, round(header.height * width / header.width)), format_,
+            Rendition(width, exact.get(width) or _height(header, width), format_,
                       f"{url_stem}-{width}.{EXTENSIONS[format_]}")
             for width in widths for format_ in settings["GALLERY_FORMATS"]
             if width <= widest.get(format_, width)
