@@ -1,7 +1,8 @@
 """Where a photo's CPU time goes in the gallery's pipeline (plugins/gallery/pixels.py):
 decoding, resizing, turning upright and each format's encoding, per width, for the
 landscape and the portrait photos of benchmarks/photos.py apart (a portrait's widest
-rendition, 1920 px wide, is 2560 px high: its decode cannot use JPEG draft mode).
+rendition is 1440×1920 with GALLERY_MAX_HEIGHT = 1920: it is decoded in JPEG draft mode,
+like a landscape's; 1920×2560 without the cap, which needs the full 4000×3000 decode).
 Prints a Markdown table (benchmarks/README.md, "Photo formats").
 
     .venv/bin/python benchmarks/photo_stages.py --photos 8
@@ -30,8 +31,9 @@ from generate_site import project_settings  # noqa: E402
 from photos import WORK, originals, planned  # noqa: E402
 
 
-def stages(job) -> dict[str, float]:
-    """{stage: CPU seconds} of making one job's renditions as `pixels.render` does."""
+def stages(job) -> tuple[dict[str, float], tuple[int, int]]:
+    """{stage: CPU seconds} of making one job's renditions as `pixels.render` does, and
+    the size it decodes the file at (JPEG draft mode)."""
     spent: dict[str, float] = {}
 
     def timed(stage, function, *args, **options):
@@ -54,7 +56,7 @@ def stages(job) -> dict[str, float]:
                 timed(f"{target.format} {width} px", pixels.save, io.BytesIO(),
                       PILLOW_FORMATS[target.format],
                       **target.options, **WORKER_OPTIONS.get(target.format, {}))
-    return spent
+    return spent, decoded.size
 
 
 def _loaded(image: Image.Image) -> Image.Image:
@@ -70,17 +72,23 @@ def main() -> None:
     settings = project_settings()
     cache = Cache(WORK / "cache-stages")  # only names files: nothing is read or written
     groups: dict[str, list[dict]] = {"landscape": [], "portrait": []}
+    decoded: dict[str, set[tuple[int, int]]] = {"landscape": set(), "portrait": set()}
     for photo in planned(originals(args.photos, args.seed), settings):
         job = _jobs(photo, photo.renditions, cache.digest(photo.source), cache,
                     settings["GALLERY_FORMATS"])[1]
         portrait = photo.renditions[0].height > photo.renditions[0].width
-        groups["portrait" if portrait else "landscape"].append(stages(job))
+        group = "portrait" if portrait else "landscape"
+        spent, size = stages(job)
+        groups[group].append(spent)
+        decoded[group].add(size)
     every_run = [run for group in groups.values() for run in group]
     # in the pipeline's order: that of a photo with every stage (a turned one) first
     names = list(dict.fromkeys(name for run in sorted(every_run, key=len, reverse=True)
                                for name in run))
     print(f"CPU ms a photo, one process, {args.photos} photos of benchmarks/photos.py "
-          f"({len(groups['landscape'])} landscape, {len(groups['portrait'])} portrait).\n")
+          f"({len(groups['landscape'])} landscape, {len(groups['portrait'])} portrait); "
+          "decoded at " + "; ".join(f"{group} {', '.join(f'{w}×{h}' for w, h in sorted(sizes))}"
+                                    for group, sizes in decoded.items()) + ".\n")
     print("| stage | " + " | ".join(f"{group} ({len(runs)})" for group, runs in groups.items())
           + " |\n|---|---:|---:|")
     for name in [*names, "total"]:
