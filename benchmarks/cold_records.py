@@ -1,7 +1,7 @@
 """What the build and pages records (and their Jinja hooks) cost a cold build.
 
     .venv/bin/python benchmarks/generate_site.py --stories 500 --out benchmarks/work/records
-    .venv/bin/python benchmarks/cold_records.py benchmarks/work/records --rounds 2
+    .venv/bin/python benchmarks/cold_records.py benchmarks/work/records --rounds 4 --parts
 
 Cold builds of the generated site in this one process (RENDER_PROCESSES 1, so all the
 CPU is this process's; Pagefind's is left out), alternately as `sitetool build` runs them
@@ -32,10 +32,14 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a folder generate_site.py wrote")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--parts", action="store_true",
+                        help="also print the CPU of each of the records' own parts")
     args = parser.parse_args(argv)
     site = args.site.resolve()
     os.environ["BENCH_CACHE_PATH"] = str(site / "cache")
     from sitetool.build import build
+
+    spent = timed_parts() if args.parts else {}
 
     def clear() -> None:
         for folder in ("cache", "output", ".output.spare"):
@@ -59,6 +63,38 @@ def main(argv=None) -> None:
             print(f"{'with records' if records else 'without    '} ok={result.ok} "
                   f"{cpu:.2f} CPU-s {time.perf_counter() - started:.1f} s wall, "
                   f"load {os.getloadavg()[0]:.1f}", flush=True)
+            for part in list(spent):
+                print(f"    {spent.pop(part):.3f} CPU-s {part}")
+
+
+def timed_parts() -> dict[str, float]:
+    """The records' own parts, each call timed as it returns (at most a thousand calls a
+    build, each costing far more than its timing); the Jinja hooks are not among them (a
+    third of a million calls a build: time one with `timeit`)."""
+    import pelican_contract
+    from sitetool import build as build_module
+    from sitetool import build_record, incremental
+
+    spent: dict[str, float] = {}
+
+    def timed(owner, name: str) -> None:
+        function, part = getattr(owner, name), f"{owner.__name__}.{name}"
+
+        def timing(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[part] = spent.get(part, 0.0) + time.process_time() - started
+        setattr(owner, name, timing)
+
+    for owner, name in ((build_record.BuildRecord, "__init__"),
+                        (incremental.PagesRecord, "__init__"),
+                        (build_module, "output_digest"),
+                        (build_record.BuildRecord, "save"), (incremental.PagesRecord, "save"),
+                        (pelican_contract, "one_file_written")):
+        timed(owner, name)
+    return spent
 
 
 if __name__ == "__main__":
