@@ -15,17 +15,17 @@ feeds.
 """
 
 from dataclasses import dataclass
+from typing import Literal
 
 from ui_language import latvian_sort_key
 
-SCOPES = ("all", "kind", "service", "target_group")
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 
 
 @dataclass
 class Feed:
     lang: str
-    scope: str                 # one of SCOPES
+    scope: Literal["all", "kind", "service", "target_group"]
     key: str                   # kind, service slug or target-group key ("" for all)
     stories: list              # newest first, all of them (the writer takes the first N)
     urls: dict[str, str]       # {"atom": "jaunumi/atom.xml", "rss": "jaunumi/rss.xml"}
