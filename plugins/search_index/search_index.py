@@ -7,11 +7,12 @@ Signals:
 - `sitetool.pages_written` (sent by sitetool's build once every page is written): starts
   Pagefind, which works while the feeds, calendars and sitemap are written; `finalized`:
   waits for it (or, in a build by Pelican alone, runs it) and logs what it indexed.
-  Pagefind indexes the written pages. It reads `<html lang>` and keeps one
-  index per language (a Latvian page is found only from the Latvian search page), only
-  the elements marked `data-pagefind-body` (stories, pages, services: not menus, lists
-  or footers), and the filters `partials/search_filters.html` puts in them. Latvian has
-  no stemmer in Pagefind, but it folds diacritics: `gimenes` finds "ģimenes".
+  Pagefind indexes the written pages. It reads `<html lang>` and keeps one index per
+  language (a Latvian page is found only from the Latvian search page), only the
+  elements marked `data-pagefind-body` (stories, pages, services: not menus, lists or
+  footers), and the filters `partials/search_filters.html` puts in them; it is given
+  only the files that have such an element to read (with_body.py). Latvian has no
+  stemmer in Pagefind, but it folds diacritics: `gimenes` finds "ģimenes".
 
 Pagefind runs as its own command (`pagefind.service.get_executable()`, the binary the
 `pagefind[bin]` package installs), not through the package's asyncio service client,
@@ -33,14 +34,13 @@ import time
 import weakref
 from pathlib import Path
 
-from pagefind.service import get_executable
 from pelican import signals
 from pelican.generators import Generator
 
 import sitetool_signals
 from worker_processes import die_with_this_process
 
-from . import reuse
+from . import reuse, with_body
 
 logger = logging.getLogger(__name__)
 
@@ -68,15 +68,20 @@ def get_generators(pelican):
     return SearchPagesGenerator
 
 
-def pagefind_command(site: Path, exclude_selectors: list[str],
-                     index: Path | None = None) -> list[str]:
-    """Pagefind indexing the HTML under `site` into `index` (`site/pagefind/`). The
+def pagefind_command(site: Path, exclude_selectors: list[str], index: Path | None = None,
+                     pages: str | None = None) -> list[str]:
+    """Pagefind indexing the HTML under `site` into `index` (`site/pagefind/`), reading
+    the files the glob `pages` matches (None: every HTML file; `with_body.glob`). The
     index's files name no folder: it may be written elsewhere and moved there."""
+    # imported here: `pagefind.service` imports asyncio, which a build that indexes after
+    # publishing (sitetool/search_after.py) would pay for before publishing
+    from pagefind.service import get_executable
+
     command = [str(get_executable()), "--site", str(site),
                "--output-path", str(index or site / "pagefind"), "--quiet"]
     for selector in exclude_selectors:
         command += ["--exclude-selectors", selector]
-    return command
+    return command + ["--glob", pages] * (pages is not None)
 
 
 def start_indexing(pelican) -> subprocess.Popen | None:
@@ -93,14 +98,16 @@ def _start(settings, site: Path, index: Path) -> tuple:
     unchanged files linked in first."""
     linked = (reuse.link_previous(reuse.store_of(settings), index)
               if settings["LOAD_CONTENT_CACHE"] else 0)
+    started = time.perf_counter()  # Pagefind's time includes finding the pages it reads
+    command = pagefind_command(site, settings["SEARCH_EXCLUDE_SELECTORS"], index,
+                               with_body.glob(site))
     # not a pipe: nobody reads it until Pagefind ends; _finish closes it (a failed
     # build, with the Pelican object it belongs to)
     said = tempfile.TemporaryFile("w+")  # noqa: SIM115
     indexing = subprocess.Popen(
-        pagefind_command(site, settings["SEARCH_EXCLUDE_SELECTORS"], index),
-        stdout=said, stderr=subprocess.STDOUT, text=True,
+        command, stdout=said, stderr=subprocess.STDOUT, text=True,
         preexec_fn=die_with_this_process())  # not write on into a killed build's output
-    return indexing, said, time.perf_counter(), linked
+    return indexing, said, started, linked
 
 
 _started = weakref.WeakKeyDictionary()  # the Pelican object of a build -> its indexing
