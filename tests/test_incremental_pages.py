@@ -10,6 +10,7 @@ that do not show it are rendered all the same (nothing incremental at all)."""
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,16 +42,36 @@ def _source(content: Path, number: int) -> Path:
     return content / "news" / "2024" / f"zina-{number:02d}" / "index.lv.md"
 
 
-@pytest.fixture
-def site(tmp_path):
+@pytest.fixture(scope="module")
+def built_twice(tmp_path_factory) -> tuple[Path, Path]:
     """A site of 14 stories built twice (the second build replaces a site, so the
-    spare one exists as in every later build): (content, output, cache)."""
-    content, output, cache = tmp_path / "content", tmp_path / "output", tmp_path / "cache"
+    spare one exists as in every later build) in `work`, and a copy of `work` as the
+    builds left it."""
+    folder = tmp_path_factory.mktemp("incremental")
+    work = folder / "work"
+    content, output, cache = work / "content", work / "output", work / "cache"
     for number in range(1, STORIES + 1):
         write(_source(content, number), STORY.format(
             title=f"Ziņa numur {number}", day=number, body=f"Sākums {number}. Teksts."))
     _build(content, output, cache)
     _build(content, output, cache, "--verify")
+    shutil.copytree(work, folder / "as-built", symlinks=True)
+    return work, folder / "as-built"
+
+
+@pytest.fixture
+def site(built_twice):
+    """The site as the two builds left it, back in the folder they were made in (the
+    records and caches name it): copies keep each file's size and modification time,
+    which is all the build record and the content cache compare; a story's new inode
+    makes the next build hash it again, and find it unchanged. (content, output, cache)"""
+    work, as_built = built_twice
+    shutil.rmtree(work)
+    shutil.copytree(as_built, work, symlinks=True)
+    content, output, cache = work / "content", work / "output", work / "cache"
+    # "Nothing has changed" (a fraction of a second), unless a file of the program did
+    # since `built_twice` (edited while the tests run): then a build like its second
+    _build(content, output, cache)
     return content, output, cache
 
 
