@@ -110,8 +110,8 @@ class PagesRecord:
         digest, served = build_record.output_listing(self.output)
         if recorded.get("output") != digest:
             return Plan(None, OUTPUT_CHANGED)
-        paths = recorded.get("paths", [])
-        pages = {page: frozenset(os.path.join(self.content, paths[i]) for i in sources)
+        paths = [os.path.join(self.content, path) for path in recorded.get("paths", [])]
+        pages = {page: frozenset(paths[i] for i in sources)
                  for page, sources in recorded.get("pages", {}).items()}
         return Plan(frozenset(edited), pages=pages, served=served)
 
@@ -249,12 +249,9 @@ class KeepingWriter(pelican_contract.SelectiveWriter):
         shown = self.plan.pages.get(name)
         if self.plan.edited is None or shown is None or shown & self.plan.edited:
             return False
-        served, target = os.path.join(self.live, name), os.path.join(self.output_path, name)
+        target = os.path.join(self.output_path, name)
         try:
-            if os.path.lexists(target):  # the spare site's copy, two builds old
-                os.unlink(target)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.link(served, target)
+            _link(os.path.join(self.live, name), target)
         except OSError:
             return False  # missing, or a file system without hard links: rendered
         self.pages[name] = shown
@@ -290,12 +287,8 @@ class KeepingWriter(pelican_contract.SelectiveWriter):
         matches = build_record.matcher(tuple(patterns))
         for path in self.plan.served:  # listed when the plan was made: no walk again
             if matches(path):
-                target = os.path.join(self.output_path, path)
-                if os.path.lexists(target):
-                    os.unlink(target)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
                 with contextlib.suppress(FileNotFoundError):  # gone since: as a walk
-                    os.link(os.path.join(self.live, path), target)
+                    _link(os.path.join(self.live, path), os.path.join(self.output_path, path))
 
     def kept(self, path: str) -> bool:
         return path in self._kept
@@ -308,6 +301,23 @@ class KeepingWriter(pelican_contract.SelectiveWriter):
         pages, rendered = report
         self.pages.update(pages)
         self.rendered += rendered
+
+
+def _link(served: str, target: str) -> None:
+    """Hard-link the served file `served` at `target` in the staging folder, in place of
+    the spare site's copy there (two builds old), its folder made if missing. The link
+    is tried first: most targets' folders exist and hold no file (`spare_output.claim`
+    unlinked the copies of kept pages, which are linked twice), so one system call
+    instead of four and an exception (2,800 files after a one-story edit at 500 stories
+    per language)."""
+    try:
+        os.link(served, target)
+    except FileExistsError:
+        os.unlink(target)
+        os.link(served, target)
+    except FileNotFoundError:  # no folder yet (or no served file: raised again)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.link(served, target)
 
 
 class _RenderedBy:

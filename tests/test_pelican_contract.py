@@ -192,6 +192,15 @@ def test_which_calls_of_write_file_write_one_file(tmp_path, call):
             "one_file_written() said: KeepingWriter would keep a page it must render")
 
 
+def test_write_file_arguments_are_bound_as_pelicans_write_file_takes_them():
+    """The contract binds `write_file`'s arguments with a function of the same
+    parameters (faster than `inspect`): a parameter Pelican adds, renames or moves would
+    bind a positional argument to the wrong name."""
+    assert (inspect.signature(pelican_contract._write_file_arguments).parameters
+            == inspect.signature(Writer.write_file).parameters), (
+        "Writer.write_file's parameters changed: update _write_file_arguments")
+
+
 def test_the_pages_of_a_list_are_the_pages_write_file_writes(tmp_path):
     """The preview decides which pages of a list to render before asking Pelican's writer
     for the list (sitetool/preview_writer.py)."""

@@ -14,6 +14,7 @@ file the gallery cannot make renditions of — is an error naming the file and t
 its original is never published (plugins/published_files publishes no image).
 """
 
+import functools
 import os
 from pathlib import Path
 
@@ -33,10 +34,18 @@ from content_schema.addresses import (
 
 from .photos import HEIF_SUFFIXES, PhotoView
 
-# Links to these are images too: what Pillow reads (not its PDF, which it only writes),
-# and SVG and HEIC, which it cannot make renditions of: refused, not published as they are.
-IMAGE_SUFFIXES = {*(suffix for suffix, format_ in Image.registered_extensions().items()
-                    if format_ in Image.OPEN), *HEIF_SUFFIXES, ".svg", ".svgz"}
+
+@functools.cache
+def image_suffixes() -> frozenset[str]:
+    """Links to these are images too: what Pillow reads (not its PDF, which it only
+    writes), and SVG and HEIC, which it cannot make renditions of: refused, not published
+    as they are. Asked when a link is met, not at import: Pillow's list loads every
+    format plugin it has (0.04-0.05 CPU s), which a build whose bodies link no local
+    file (an edit's build: docs/incremental-build.md) need not pay for."""
+    return frozenset({*(suffix for suffix, format_ in Image.registered_extensions().items()
+                        if format_ in Image.OPEN), *HEIF_SUFFIXES, ".svg", ".svgz"})
+
+
 # What the rendition markup sets itself.
 REPLACED = {"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"}
 
@@ -62,7 +71,7 @@ class BodyImages:
     def _tag(self, content, match) -> str:
         name, address = match["name"].lower(), address_in(match)
         path = local_file(address, os.path.dirname(content.source_path), self.content_root)
-        if path is None or (name == "a" and path.suffix.lower() not in IMAGE_SUFFIXES):
+        if path is None or (name == "a" and path.suffix.lower() not in image_suffixes()):
             return match[0]
         attributes = StartTag(match[0]).attributes
         written = next((address[len(p):] for p in PREFIXES if address.startswith(p)), address)
