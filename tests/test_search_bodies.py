@@ -21,7 +21,7 @@ FOUND = re.compile(r"Found (\d+) files? matching")
 
 def _marked(site: Path) -> set[str]:
     return {str(file.relative_to(site)) for file in site.rglob("*.html")
-            if MARK.encode() in file.read_bytes()}
+            if MARK.encode() in file.read_bytes().lower()}
 
 
 def _index(site: Path, index: Path, pages: str | None) -> int:
@@ -63,10 +63,13 @@ def test_pagefind_reads_exactly_the_sample_sites_pages_with_a_search_body(site, 
     _same_index(tmp_path / "read", tmp_path / "whole")
 
 
-def _page(site: Path, path: str, body: bool, lang: str = "lv") -> None:
+def _page(site: Path, path: str, body: bool | str, lang: str = "lv") -> None:
+    """A page at `path`, with a search body if `body` (marked by that attribute if a
+    string: HTML's attribute names know no case)."""
     file = site / path
     file.parent.mkdir(parents=True, exist_ok=True)
-    inner = f"<article {MARK}><h1>{path}</h1><p>Teksts par {path}.</p></article>" \
+    mark = body if isinstance(body, str) else MARK
+    inner = f"<article {mark}><h1>{path}</h1><p>Teksts par {path}.</p></article>" \
         if body else f"<nav><a href='/'>{path}</a></nav><p>Saraksts.</p>"
     file.write_text(f"<!doctype html><html lang='{lang}'><head><title>{path}</title></head>"
                     f"<body><main>{inner}</main></body></html>", "utf-8")
@@ -75,7 +78,7 @@ def _page(site: Path, path: str, body: bool, lang: str = "lv") -> None:
 # Layouts where a wildcard could take too much or too little: a story whose address
 # starts with the digit of a list page beside it, a folder holding only lists, names
 # with the glob's own characters, spaces and Latvian letters, a marked page at the
-# top, in a list page's folder and deep below one.
+# top, in a list page's folder and deep below one, a mark in capitals.
 LAYOUTS = {
     "year with lists and stories": {
         "jaunumi/2024/index.html": False, "jaunumi/2024/2/index.html": False,
@@ -89,7 +92,8 @@ LAYOUTS = {
         "so,ciālais/?.html": True, "so/index.html": False, "!/index.html": True},
     "marked at the top and below lists": {
         "index.html": True, "saraksts.html": False, "par/index.html": True,
-        "lapa/index.html": False, "lapa/x/y/z/index.html": True, "lapa/x/index.html": False},
+        "lapa/index.html": False, "lapa/x/y/z/index.html": True, "lapa/x/index.html": False,
+        "lapa/y/index.html": "Data-Pagefind-Body"},
     "every page marked": {"index.html": True, "a/index.html": True, "b/c/d.html": True},
     "no page marked": {"index.html": False, "a/index.html": False},
 }

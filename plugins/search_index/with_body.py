@@ -54,8 +54,9 @@ def _folder(path: str) -> tuple[str | None, bool]:
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry)
             elif entry.name.endswith(".html"):
-                with open(entry.path, "rb") as file:
-                    (marked if MARK in file.read() else unmarked).append(entry.name[:-5])
+                with open(entry.path, "rb") as file:  # HTML's names know no case
+                    has_mark = MARK in file.read().lower()
+                (marked if has_mark else unmarked).append(entry.name[:-5])
     below = [(entry.name, *_folder(entry.path)) for entry in subfolders]
     if not unmarked and not any(mixed for _, _, mixed in below):
         return (EVERY_PAGE if marked or any(pattern for _, pattern, _ in below) else None), False
