@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -62,10 +63,12 @@ def _indexing(staging: Path, cache: Path) -> bool:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    """A site of 40 stories per language and 12 camera photos, and a cache of their
-    renditions from a build of it (most of a build's time: each case copies it)."""
+    """A site of 40 stories per language and a gallery of 4 camera photos, and a cache of
+    their renditions from a build of it (most of a build's time: each case copies it).
+    4 photos of 4000x3000 keep a build busy with them long after the first rendition is
+    written (the moment a build is killed while processing photos)."""
     folder = tmp_path_factory.mktemp("generated")
-    generate(folder, 40, seed=3, photos=12)
+    generate(folder, 40, seed=3, photos=4)
     warm = _build(folder / "content", folder / "output", "--settings",
                   str(settings_file(folder)))
     assert warm.returncode == 0, warm.stderr
@@ -100,8 +103,10 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(generated, 
                                             str(killed_settings)), cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     staging = output.with_name(f".output.staging-{build.pid}")
+    # looked at every 2 ms, not in a busy loop that takes a core from the build (each
+    # moment lasts far longer: the assertion below says when one was missed)
     while build.poll() is None and not moment(staging, tmp_path / "other-cache" / "cache"):
-        pass
+        time.sleep(0.002)
     build.send_signal(signal.SIGKILL)
     assert build.wait() == -signal.SIGKILL, "the build ended before the moment came"
     assert tree_digest(output, with_times=True) == published
