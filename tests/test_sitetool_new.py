@@ -38,7 +38,8 @@ NEW = {
 
 @pytest.fixture(scope="module")
 def created(tmp_path_factory):
-    """The project's content plus one new folder of each kind, as `new` made them."""
+    """The project's content plus one new folder of each kind, as `new` made them (a test
+    that edits the files edits a copy)."""
     content = tmp_path_factory.mktemp("new") / "content"
     shutil.copytree(ROOT / "content", content)
     results = {kind: sitetool("new", kind, title, "--date", DAY, "--content", str(content))
@@ -118,8 +119,9 @@ def test_an_unknown_kind_is_refused(tmp_path):
 
 
 def test_new_output_passes_check_and_builds_once_published(created, tmp_path):
-    content, results = created
+    made, results = created
     assert all(r.returncode == 0 for r in results.values()), results
+    content = shutil.copytree(made, tmp_path / "content")
     check = sitetool("check", "--content", str(content), "--no-cache")
     assert check.returncode == 0, check.stdout
     assert "Errors" not in check.stdout and "Warnings" not in check.stdout
@@ -185,15 +187,14 @@ def _uncomment_examples(front_matter_file: Path) -> list[str]:
     return [line.strip() for line in fields.splitlines() if line.strip().startswith("#")]
 
 
-def test_every_example_in_new_files_passes_check(tmp_path):
+def test_every_example_in_new_files_passes_check(created, tmp_path):
     """Each kind's files with all their examples taken up (and the files the examples
     name put in place: the photo of the `photos:` example, the consultation's document)."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    made, results = created
+    assert all(r.returncode == 0 for r in results.values()), results
+    content = shutil.copytree(made, tmp_path / "content")
     photo = next((ROOT / "content/news").rglob("photos/*.jpg"))
-    for kind, (title, folder, *_) in NEW.items():
-        made = sitetool("new", kind, title, "--date", DAY, "--content", str(content))
-        assert made.returncode == 0, made.stderr
+    for kind, (_, folder, *_) in NEW.items():
         story = content / folder
         for source in sorted(story.glob("index.*.md")):
             still_commented = _uncomment_examples(source)

@@ -25,7 +25,7 @@ from sitetool.cms_config import (
 from sitetool.i18n import Messages, choose_lang
 from sitetool.pipeline import load_settings
 from sitetool.web_editor import LOCAL_BACKEND, WebEditorMissing, assemble
-from sitetool_helpers import ROOT, running_preview, sitetool, write
+from sitetool_helpers import ROOT, running_preview, sitetool, story, write
 
 SETTINGS = load_settings(ROOT / "pelicanconf.py", {})
 SCHEMA = schema(SETTINGS)  # the core's fields and those the loaded plugins declare
@@ -172,7 +172,9 @@ def test_a_published_site_has_the_editor_only_with_a_git_backend(site, tmp_path)
         f"import sys\nsys.path.append({str(ROOT)!r})\nfrom pelicanconf import *\n"
         f"WEB_EDITOR_BACKEND = {GITLAB!r}\nWEB_EDITOR_EDITORIAL_WORKFLOW = True\n"))
     output = tmp_path / "output"
-    built = build_site(ROOT / "content", output, "--settings", str(settings))
+    content = tmp_path / "content"  # any content: the editor's files come with the settings
+    story(content, "2024/zina", "Ziņa")
+    built = build_site(content, output, "--settings", str(settings))
     assert built.returncode == 0, built.stdout + built.stderr
     config = yaml.safe_load((output / "admin" / "config.yml").read_text("utf-8"))
     assert config["backend"] == GITLAB
@@ -183,10 +185,11 @@ def test_a_published_site_has_the_editor_only_with_a_git_backend(site, tmp_path)
 
 # --- In the browser ---------------------------------------------------------------------
 
-@pytest.fixture
-def editor(tmp_path):
-    """`sitetool serve` on a copy of the sample content, with the web editor."""
-    with running_preview(tmp_path) as started:
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """`sitetool serve` on a copy of the sample content, with the web editor: one for the
+    module (its start is a full build), each test writing a story or service of its own."""
+    with running_preview(tmp_path_factory.mktemp("editor")) as started:
         yield started
 
 
