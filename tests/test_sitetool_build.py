@@ -9,10 +9,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from site_helpers import PAGEFIND_UNSTABLE, BuiltSite, build_site, stable_files
+from site_helpers import PAGEFIND_UNSTABLE, TODAY, BuiltSite, build_site, stable_files
 from sitetool.build import count_output
 from sitetool.pipeline import Progress
 from sitetool_helpers import ROOT, sitetool, story, tree_digest
@@ -25,11 +26,37 @@ def _production(content, output, today="2026-11-23"):
                     str(output), "--today", today, "--no-cache")
 
 
-def test_a_failed_production_build_leaves_the_site_byte_for_byte(tmp_path):
-    content, output = tmp_path / "content", tmp_path / "output"
+@pytest.fixture(scope="module")
+def one_story_built(tmp_path_factory):
+    """A one-story site built for production: the folders, what the build said, and
+    what it left, counted before any test changes it (the failed build's test does)."""
+    folder = tmp_path_factory.mktemp("one-story")
+    content, output = folder / "content", folder / "output"
     source = story(content, "2024/laba-zina", "Laba ziņa")
-    first = _production(content, output)
-    assert first.returncode == 0, first.stderr
+    result = _production(content, output)
+    assert result.returncode == 0, result.stderr
+    files = [p for p in output.rglob("*") if p.is_file()]
+    return SimpleNamespace(
+        content=content, source=source, output=output, stdout=result.stdout,
+        counts=count_output(output), files=len(files),
+        pages=sum(1 for p in files if p.suffix == ".html"),
+        feeds=sum(1 for p in files if p.name in ("atom.xml", "rss.xml")))
+
+
+def test_the_summary_counts_what_was_built(one_story_built):
+    built = one_story_built
+    counts = built.counts
+    assert counts.pages == built.pages > 5
+    assert counts.feeds == built.feeds > 0
+    assert (f"Built {counts.pages} pages, 0 photo files, {counts.feeds} feeds, "
+            f"{counts.calendars} calendars into {built.output} in ") in built.stdout
+    assert (f"Compared with the previous site: {built.files} new, 0 changed, 0 removed "
+            "files.") in built.stdout
+
+
+def test_a_failed_production_build_leaves_the_site_byte_for_byte(one_story_built):
+    content, source, output = (one_story_built.content, one_story_built.source,
+                               one_story_built.output)
     before = tree_digest(output, with_times=True)
     # A dead {filename} link is a warning (as check says it): the production build is strict.
     source.write_text(source.read_text("utf-8") + LINK_TO_NOWHERE, "utf-8")
@@ -41,7 +68,7 @@ def test_a_failed_production_build_leaves_the_site_byte_for_byte(tmp_path):
             "another story looks like {filename}/news/2024/<folder>/index.lv.md") in \
         failed.stderr.splitlines()
     assert tree_digest(output, with_times=True) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]  # no staging
+    assert sorted(p.name for p in output.parent.iterdir()) == ["content", "output"]  # no staging
     preview = sitetool("build", "--content", str(content), "--output", str(output),
                        "--no-cache")  # the preview build only warns
     assert preview.returncode == 0, preview.stderr
@@ -50,38 +77,20 @@ def test_a_failed_production_build_leaves_the_site_byte_for_byte(tmp_path):
     assert "Unable to find" not in preview.stderr  # Pelican's own line: --debug only
 
 
-def test_the_summary_counts_what_was_built(tmp_path):
-    content, output = tmp_path / "content", tmp_path / "output"
-    story(content, "2024/laba-zina", "Laba ziņa")
-    result = _production(content, output)
-    counts = count_output(output)
-    assert counts.pages == sum(1 for _ in output.rglob("*.html")) > 5
-    assert counts.feeds == sum(1 for p in output.rglob("*.xml")
-                               if p.name in ("atom.xml", "rss.xml")) > 0
-    assert (f"Built {counts.pages} pages, 0 photo files, {counts.feeds} feeds, "
-            f"{counts.calendars} calendars into {output} in ") in result.stdout
-    files = sum(1 for p in output.rglob("*") if p.is_file())
-    assert (f"Compared with the previous site: {files} new, 0 changed, 0 removed files."
-            in result.stdout)
-
-
-def test_two_builds_of_the_same_content_are_identical(sample_content, tmp_path):
-    """Two copies of the content in other folders, other hash seeds: the same bytes. A
-    rebuild into the same folder keeps the time stamp of every unchanged file, so rsync
-    uploads only what changed."""
-    outputs = []
-    for number, seed in enumerate(("12345", "54321")):
-        content = tmp_path / f"copy-{number}" / "content"
-        shutil.copytree(sample_content, content)
-        outputs.append(tmp_path / f"output-{number}")
-        built = _build(content, outputs[-1], seed)
-        assert built.returncode == 0, built.stderr
-    first, second = outputs
+def test_two_builds_of_the_same_content_are_identical(site, sample_content, tmp_path):
+    """The session's site (built with the run's hash seed) and a build of a copy of its
+    content in another folder, with another hash seed: the same bytes. A rebuild into
+    the same folder keeps the time stamp of every unchanged file, so rsync uploads only
+    what changed."""
+    content, first, second = tmp_path / "copy" / "content", site.root, tmp_path / "output"
+    shutil.copytree(sample_content, content)
+    built = _build(content, second, site.url, "54321")
+    assert built.returncode == 0, built.stderr
     assert stable_files(first) == stable_files(second)
     assert [n for n in stable_files(first)
             if (first / n).read_bytes() != (second / n).read_bytes()] == []
     stamps = {n: (second / n).stat().st_mtime_ns for n in stable_files(second)}
-    again = _build(tmp_path / "copy-1" / "content", second, "999")
+    again = _build(content, second, site.url, "999")
     assert again.returncode == 0, again.stderr
     assert {n: (second / n).stat().st_mtime_ns for n in stable_files(second)} == stamps
     summary = re.search(r"Compared with the previous site: (\d+) new, (\d+) changed, "
@@ -91,10 +100,11 @@ def test_two_builds_of_the_same_content_are_identical(sample_content, tmp_path):
     assert new == removed and new + changed <= unstable  # only Pagefind's renamed indexes
 
 
-def _build(content, output, hash_seed):
+def _build(content, output, site_url, hash_seed):
+    """The build `build_site` makes (the session's site), with a hash seed of its own."""
     command = [sys.executable, "-m", "sitetool", "build", "--content", str(content),
-               "--output", str(output), "--today", "2026-11-23", "--no-cache",
-               "--site-url", "https://socialais-dienests.example.lv"]
+               "--output", str(output), "--today", TODAY, "--no-cache",
+               "--site-url", site_url]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False,
                           env={**os.environ, "PYTHONHASHSEED": hash_seed})
 
