@@ -21,11 +21,22 @@ from sitetool_helpers import ROOT, TODAY, running_preview
 STORY = "news/2024/sociala-virtuve-parcelas-uz-stacijas-ielu"  # named by a service page
 
 
-@pytest.fixture
-def preview(tmp_path):
-    """`sitetool serve` on a copy of the project's content, stopped after the test."""
-    with running_preview(tmp_path) as started:
+@pytest.fixture(scope="module")
+def running(tmp_path_factory):
+    """`sitetool serve` on a copy of the project's content: one for the module (its start
+    is a full build)."""
+    with running_preview(tmp_path_factory.mktemp("preview")) as started:
         yield started
+
+
+@pytest.fixture
+def preview(running):
+    """The module's preview, its story put back as it was if a test left it edited."""
+    source = running[0] / STORY / "index.lv.md"
+    text = source.read_text("utf-8")
+    yield running
+    if source.read_text("utf-8") != text:
+        source.write_text(text, "utf-8")
 
 
 @pytest.mark.browser
@@ -148,15 +159,15 @@ def test_an_edit_that_adds_a_page_falls_back_to_a_full_build(tmp_path):
 
 
 @pytest.mark.browser
-def test_the_preview_sends_the_headers_production_sends(preview, browser, tmp_path):
+def test_the_preview_sends_the_headers_production_sends(preview, browser):
     """The security headers of the web server (docs/nginx) on every response, and every
     page type, with the reload script, loads under them: the script connects, nothing is
     refused — an editor sees a page that breaks the policy before publishing it."""
     import urllib.error
     import urllib.request
 
-    _, url, _ = preview
-    site = BuiltSite(tmp_path / "output", url)
+    content, url, _ = preview
+    site = BuiltSite(content.parent / "output", url)  # the folder the preview serves
     stylesheet = next(site.root.glob("theme/*.css")).relative_to(site.root)
     for path in ("", "en/", "nav-tadas-lapas/", "_sitetool/reload.js", stylesheet):
         try:
