@@ -2,8 +2,6 @@
 story, meetings, documents with type and size, the Consultations pages and the home page,
 in both languages."""
 
-from pathlib import Path
-
 import pytest
 
 from site_helpers import ROOT, BuiltSite, build_site
@@ -29,52 +27,63 @@ def _status(site, url) -> str:
 
 # --- status on a fixed day, on real builds -------------------------------------------
 
+BUILD_DAY = "2026-03-29"
 STORY_LV = """---
-title: Apspriež dienas centra darba laiku
+title: Apspriež {title}
 date: 2026-03-02
 kind: consultation
 subject: Dienas centra “Pīlādzis” darba laiks
-opens: 2026-03-09
-closes: 2026-03-29
+opens: {opens}
+closes: {closes}
 {results}---
 Teksts.
 """
 STORY_EN = """---
-title: Consultation on the day centre's opening hours
+title: Consultation on {title}
 subject: Opening hours of the day centre “Pīlādzis”
 ---
 Text.
 """
+# Consultations whose periods stand each in its own way to the build day: opens,
+# closes, results, the status shown in Latvian and in English.
+STATUSES = {
+    "day-before": ("2026-03-30", "2026-04-19", "", "Gaidāma — sākums 2026. gada 30. marts",
+                   "Upcoming: opens 30 March 2026"),
+    "first-day": ("2026-03-29", "2026-04-18", "", "Atvērta — termiņš 2026. gada 18. aprīlis",
+                  "Open until 18 April 2026"),
+    "last-day": ("2026-03-09", "2026-03-29", "", "Atvērta — termiņš 2026. gada 29. marts",
+                 "Open until 29 March 2026"),
+    "day-after": ("2026-03-08", "2026-03-28", "", "Noslēgusies", "Closed"),
+    "results": ("2026-02-09", "2026-03-01", "results: https://example.lv/rezultati\n",
+                "Noslēgusies — rezultāti publicēti", "Closed: results published"),
+}
 
 
-def _one_consultation(tmp_path, results="") -> Path:
-    bundle = tmp_path / "content/news/2026/dienas-centra-darba-laiks"
-    bundle.mkdir(parents=True)
-    (bundle / "index.lv.md").write_text(STORY_LV.format(results=results), "utf-8")
-    (bundle / "index.en.md").write_text(STORY_EN, "utf-8")
-    return tmp_path / "content"
-
-
-@pytest.mark.parametrize(("today", "results", "lv", "en"), [
-    ("2026-03-08", "", "Gaidāma — sākums 2026. gada 9. marts", "Upcoming: opens 9 March 2026"),
-    ("2026-03-09", "", "Atvērta — termiņš 2026. gada 29. marts", "Open until 29 March 2026"),
-    ("2026-03-29", "", "Atvērta — termiņš 2026. gada 29. marts", "Open until 29 March 2026"),
-    ("2026-03-30", "", "Noslēgusies", "Closed"),
-    ("2026-05-04", "results: https://example.lv/rezultati\n",
-     "Noslēgusies — rezultāti publicēti", "Closed: results published"),
-], ids=["day-before", "first-day", "last-day", "day-after", "results"])
-def test_status_is_computed_for_the_build_day(tmp_path, today, results, lv, en):
-    content = _one_consultation(tmp_path, results)
-    result = build_site(content, tmp_path / "output", today=today)
+@pytest.fixture(scope="module")
+def statuses_site(tmp_path_factory) -> BuiltSite:
+    """A consultation of each of STATUSES (titled by its name), built on BUILD_DAY."""
+    root = tmp_path_factory.mktemp("statuses")
+    for name, (opens, closes, results, _, _) in STATUSES.items():
+        bundle = root / "content/news/2026" / name
+        bundle.mkdir(parents=True)
+        (bundle / "index.lv.md").write_text(STORY_LV.format(
+            title=name, opens=opens, closes=closes, results=results), "utf-8")
+        (bundle / "index.en.md").write_text(STORY_EN.format(title=name), "utf-8")
+    result = build_site(root / "content", root / "output", today=BUILD_DAY)
     assert result.returncode == 0, result.stderr
-    built = BuiltSite(tmp_path / "output", "")
-    assert _status(built, "/jaunumi/2026/dienas-centra-darba-laiks/") == lv
-    assert _status(built, built.translation_of("/jaunumi/2026/dienas-centra-darba-laiks/")
-                   ) == en
+    return BuiltSite(root / "output", "")
+
+
+@pytest.mark.parametrize("name", STATUSES)
+def test_status_is_computed_for_the_build_day(statuses_site, name):
+    *_, lv, en = STATUSES[name]
+    built = statuses_site
+    assert _status(built, f"/jaunumi/2026/{name}/") == lv
+    assert _status(built, built.translation_of(f"/jaunumi/2026/{name}/")) == en
     listed = built.tree("/en/consultations/")
     section = "consultations-closed" if "Closed" in en else "consultations-current"
     assert listed.xpath(f'//section[@aria-labelledby="{section}"]'
-                        '//a[text()="Consultation on the day centre’s opening hours"]')
+                        f'//a[text()="Consultation on {name}"]')
 
 
 # --- the sample site, built as on 2026-11-23 ----------------------------------------------
