@@ -3,9 +3,9 @@
 Once a page of the site has an element marked `data-pagefind-body`, Pagefind indexes
 only such elements, but it parses every HTML file to find them: on the 500-story
 benchmark site 603 of 1,643 files (news lists, paginations, topic lists: 40 % of the
-bytes) have none, and reading them was about a third of Pagefind's time
+bytes) have none, and parsing them was about a quarter of Pagefind's CPU
 (benchmarks/README.md, session 8). So before it starts, the written pages are searched
-for the mark (a byte search, a tenth of the CPU Pagefind spent parsing those files) and
+for the mark (a byte search: about a tenth of the CPU it saves Pagefind) and
 Pagefind is given a glob (`--glob`) matching exactly the files that have it.
 
 The pages themselves say it, not the templates or addresses that made them: a new page
@@ -14,12 +14,13 @@ mark, and no record of what was written is needed. The index is the one Pagefind
 reading the whole site (tests/test_search_bodies.py).
 
 The glob names folders where it can: a folder whose HTML files all have the mark is
-`folder/**/*.html`, one whose subfolders' files all have it `folder/*/**/*.html`
-(a year's folder: its list page does not, its stories do), so it stays a few KB at any
-number of stories. A glob naming every page would not: 400 KB at 2,500 stories a
-language, more than Pagefind's glob library parses and than one command-line argument
-may be (128 KB on Linux). Where the glob would still be longer than `LONGEST`,
-Pagefind reads the whole site, as before: slower, never fewer pages.
+`folder/**/*.html`, and such subfolders of one folder are taken together by the first
+letters that start no other subfolder's name (a year's stories `2024/[!2345]*/**/*.html`,
+not its list's pages `2024/2/` to `2024/5/`), the others by name (`_together`). So it
+stays about 1 KB at any number of stories. A glob naming every page would not: 400 KB
+at 2,500 stories a language, more than Pagefind's glob library parses and than one
+command-line argument may be (128 KB on Linux). Where the glob would still be longer
+than `LONGEST`, Pagefind reads the whole site, as before: slower, never fewer pages.
 """
 
 import os
