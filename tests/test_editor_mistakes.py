@@ -12,6 +12,7 @@ import yaml
 
 from site_helpers import BuiltSite
 from sitetool_helpers import ROOT, TODAY, sitetool
+from sitetool_helpers import story as write_story
 
 STORY = "news/2025/socialie-darbinieki-macibu-vizite-igaunija"
 CONSULTATION = "news/2024/apspriesanai-nodots-socialo-pakalpojumu-attistibas-plans"
@@ -179,15 +180,14 @@ def test_one_mistake_one_line_in_its_file_and_the_editors_language(mistake, publ
 
 def test_pelicans_own_lines_are_there_with_debug(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    source = content / STORY / "index.lv.md"
+    source = write_story(content, STORY.removeprefix("news/"), "Mācību vizīte")
     source.write_text(source.read_text("utf-8") + "\nSkat. [plānu]({filename}nav/x.md).\n",
                       "utf-8")
     quiet = sitetool("build", "--content", str(content), "--output", str(tmp_path / "a"),
                      "--today", TODAY, "--no-cache")
     loud = sitetool("--debug", "build", "--content", str(content), "--output",
                     str(tmp_path / "b"), "--today", TODAY, "--no-cache")
-    ours = f"content/{STORY}/index.lv.md:28: the link {{filename}}nav/x.md points to no file"
+    ours = f"content/{STORY}/index.lv.md:8: the link {{filename}}nav/x.md points to no file"
     assert any(line.startswith(ours) for line in quiet.stderr.splitlines()), quiet.stderr
     assert "Unable to find" not in quiet.stderr
     assert "Unable to find 'nav/x.md', skipping url replacement." in loud.stderr
