@@ -2,6 +2,8 @@
 line and the field; a too-short period for a draft binding regulation is a warning that
 fails only strict (production) builds."""
 
+from pathlib import Path
+
 import pytest
 
 from site_helpers import build_site
@@ -24,14 +26,17 @@ def english_messages(monkeypatch):
     monkeypatch.setenv("SITETOOL_LANG", "en")
 
 
-def _build(tmp_path, lv_fields, en_fields=None, *extra):
-    bundle = tmp_path / FOLDER
+def _write(bundle: Path, lv_fields: str, en_fields: str | None) -> None:
     bundle.mkdir(parents=True)
     (bundle / "index.lv.md").write_text(f"{HEAD}{lv_fields}---\nTeksts.\n", "utf-8")
     if en_fields is not None:
         (bundle / "index.en.md").write_text(
             f"---\ntitle: Day centre hours\nsubject: Day centre hours\n{en_fields}---\nText.\n",
             "utf-8")
+
+
+def _build(tmp_path, lv_fields, en_fields=None, *extra):
+    _write(tmp_path / FOLDER, lv_fields, en_fields)
     return build_site(tmp_path / "content", tmp_path / "output", *extra, today="2026-11-03")
 
 
@@ -40,33 +45,60 @@ def _reported(result, expected) -> bool:
 
 
 PERIOD = "opens: 2026-11-02\ncloses: 2026-11-30\n"
+# Each mistake in a consultation of its own, all built at once: the Latvian fields, the
+# English ones (None: no translation), the line said from the file's name on.
+MISTAKES = {
+    "closes-before-opens": (
+        "opens: 2026-11-20\ncloses: 2026-11-06\n", None,
+        "{lv}:7: closes: 2026-11-06 is before opens (2026-11-20) — write the last day "
+        "proposals are accepted, on or after opens"),
+    "meeting-without-start": (
+        f"{PERIOD}meetings:\n  - topic: Darba laiks\n    place: Dienas centrs\n", None,
+        "{lv}:9: meetings[0].start: is missing — add a line such as  start: 2026-11-26 17:30"),
+    "meeting-ends-before-start": (
+        f"{PERIOD}meetings:\n  - start: 2026-11-10 17:00\n    end: 2026-11-10 16:00\n", None,
+        "{lv}:10: meetings[0].end: 2026-11-10 16:00 is before the start (2026-11-10 17:00) "
+        "— write the date and time the meeting ends, e.g. end: 2026-11-10 19:00"),
+    "missing-document-file": (
+        f"{PERIOD}documents:\n  - title: Projekts\n    file: Projekts.pdf\n", None,
+        "{lv}:10: documents[0].file: 'Projekts.pdf' is not in the story's folder — put the "
+        "file in {folder}/ or correct its name (capitals count)"),
+    "document-without-file-or-link": (
+        f"{PERIOD}documents:\n  - title: Projekts\n", None,
+        "{lv}:9: documents[0]: needs either file or link — write file: followed by the name "
+        "of a file in the story's folder, or link: followed by a web address"),
+    "translation-moves-meeting": (
+        f"{PERIOD}meetings:\n  - start: 2026-11-10 17:00\n",
+        "meetings:\n  - start: 2026-11-10 18:00\n    topic: Opening hours\n",
+        "{en}:5: meetings[0].start: 2026-11-10 18:00 differs from index.lv.md "
+        "(2026-11-10 17:00) — a translation keeps the meeting times of index.lv.md"),
+}
 
 
-@pytest.mark.parametrize(("lv_fields", "en_fields", "expected"), [
-    ("opens: 2026-11-20\ncloses: 2026-11-06\n", None,
-     f"{LV}:7: closes: 2026-11-06 is before opens (2026-11-20) — write the last day "
-     "proposals are accepted, on or after opens"),
-    (f"{PERIOD}meetings:\n  - topic: Darba laiks\n    place: Dienas centrs\n", None,
-     f"{LV}:9: meetings[0].start: is missing — add a line such as  start: 2026-11-26 17:30"),
-    (f"{PERIOD}meetings:\n  - start: 2026-11-10 17:00\n    end: 2026-11-10 16:00\n", None,
-     f"{LV}:10: meetings[0].end: 2026-11-10 16:00 is before the start (2026-11-10 17:00) "
-     "— write the date and time the meeting ends, e.g. end: 2026-11-10 19:00"),
-    (f"{PERIOD}documents:\n  - title: Projekts\n    file: Projekts.pdf\n", None,
-     f"{LV}:10: documents[0].file: 'Projekts.pdf' is not in the story's folder — put the "
-     f"file in {FOLDER}/ or correct its name (capitals count)"),
-    (f"{PERIOD}documents:\n  - title: Projekts\n", None,
-     f"{LV}:9: documents[0]: needs either file or link — write file: followed by the name "
-     "of a file in the story's folder, or link: followed by a web address"),
-    (f"{PERIOD}meetings:\n  - start: 2026-11-10 17:00\n",
-     "meetings:\n  - start: 2026-11-10 18:00\n    topic: Opening hours\n",
-     f"{EN}:5: meetings[0].start: 2026-11-10 18:00 differs from index.lv.md "
-     "(2026-11-10 17:00) — a translation keeps the meeting times of index.lv.md"),
-], ids=["closes-before-opens", "meeting-without-start", "meeting-ends-before-start",
-        "missing-document-file", "document-without-file-or-link", "translation-moves-meeting"])
-def test_bad_consultation_fails_with_one_clear_line(tmp_path, lv_fields, en_fields, expected):
-    result = _build(tmp_path, lv_fields, en_fields)
-    assert result.returncode == 1
-    assert _reported(result, expected), result.stderr
+def _folder_of(mistake: str) -> str:
+    return f"content/news/2026/{mistake}"
+
+
+@pytest.fixture(scope="module")
+def every_mistake(tmp_path_factory):
+    """One build of a site holding a consultation of each of MISTAKES."""
+    root = tmp_path_factory.mktemp("consultation-mistakes")
+    for mistake, (lv_fields, en_fields, _) in MISTAKES.items():
+        _write(root / _folder_of(mistake), lv_fields, en_fields)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITETOOL_LANG", "en")
+        return build_site(root / "content", root / "output", today="2026-11-03")
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_bad_consultation_fails_with_one_clear_line(every_mistake, mistake):
+    folder = _folder_of(mistake)
+    expected = MISTAKES[mistake][2].format(lv=f"{folder}/index.lv.md",
+                                           en=f"{folder}/index.en.md", folder=folder)
+    assert every_mistake.returncode == 1
+    said = [line for line in every_mistake.stderr.splitlines()
+            if line.startswith(f"{folder}/")]
+    assert len(said) == 1 and said[0].startswith(expected), every_mistake.stderr
 
 
 SHORT_REGULATION = "opens: 2026-11-02\ncloses: 2026-11-12\nregulation: true\n"
