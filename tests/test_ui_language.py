@@ -97,3 +97,23 @@ RIGA = ZoneInfo("Europe/Riga")
 ])
 def test_dates_editors_write(value, expected):
     assert parse_date(value) == expected
+
+
+def test_page_words_remembered_per_language_and_formatted_per_call():
+    """`_()` remembers a message's translation (issue 20): per language, so a Latvian
+    page after an English one still gets Latvian; a message with values is formatted
+    with each call's, and escaped when autoescaping."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from ui_language.ui_language import install
+
+    generator = SimpleNamespace(settings=_settings(), env=jinja2.Environment(autoescape=True))
+    install(generator)
+    template = generator.env.from_string(
+        '{{ _("Menu") }} | {{ _("News of %(year)s", year=year) }}')
+    pages = [template.render(lang=lang, year=year, DEFAULT_LANG="lv")
+             for lang, year in [("lv", 2025), ("en", 2026), ("lv", "<2026>")]]
+    assert pages == ["Izvēlne | 2025. gada ziņas", "Menu | News of 2026",
+                     "Izvēlne | &lt;2026&gt;. gada ziņas"]
