@@ -19,12 +19,16 @@ from the served site (sitetool/incremental.py), the same file — is not read at
 page written again has a new modification time, and is read and hashed: the same bytes
 say the same head, and only a page whose bytes changed is parsed. After a one-story edit
 at 500 stories per language that is a `stat` instead of parsing for ~1,600 pages (0.01
-against 0.18 s CPU, under load).
+against 0.18 s CPU, under load). The sitemap made is kept too (`CACHE_PATH/sitemap.xml`,
+after a hash of the pages and heads it lists): a build listing the same ones — any
+build after an edit to story texts alone — writes it as it is instead of making the XML
+again (0.05-0.09 s CPU at 500 stories per language).
 """
 
 import contextlib
 import hashlib
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -79,31 +83,45 @@ def head_of(html: bytes) -> PageHead:
     return head
 
 
-def page_url(site_url: str, output: Path, file: Path) -> str:
-    relative = file.relative_to(output).as_posix()
+def page_url(site_url: str, relative: str) -> str:
+    """The address of the page at `relative` (a POSIX path) in the output."""
     return f"{site_url}/{relative.removesuffix('index.html')}"
+
+
+def html_files(output: str) -> list[str]:
+    """The HTML files under `output`, relative to it, in the order of their paths' parts
+    (as `sorted(Path(output).rglob("*.html"))`; `os.walk` and strings take a third of
+    its time: ~1,650 pages at 500 stories per language, in every build)."""
+    top = len(os.path.join(output, ""))
+    found = []
+    for folder, _, names in os.walk(output):
+        relative = folder[top:].replace(os.sep, "/")
+        found += [f"{relative}/{name}" if relative else name
+                  for name in names if name.endswith(".html")]
+    return sorted(found, key=lambda path: path.split("/"))
 
 
 def listed_pages(settings) -> list[tuple[str, PageHead]]:
     """(address, head) of every page that belongs in the sitemap, in address order."""
-    output = Path(settings["OUTPUT_PATH"])
+    output = settings["OUTPUT_PATH"]
     # the settings of a build have these; a caller's few (a test's) may not
     kept = Path(settings["CACHE_PATH"]) / HEADS if "CACHE_PATH" in settings else None
     known = _known_heads(kept) if kept and settings.get("LOAD_CONTENT_CACHE") else {}
     heads, listed = {}, []
-    for file in sorted(output.rglob("*.html")):
-        relative = file.relative_to(output).as_posix()
-        status = file.stat()
+    for relative in html_files(output):
+        path = os.path.join(output, relative)
+        status = os.stat(path)
         identity = [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
         identity_then, digest, head = known.get(relative, (None, None, None))
         if identity_then != identity:  # written again (or new): the same bytes?
-            html = file.read_bytes()
+            with open(path, "rb") as file:
+                html = file.read()
             digest_now = hashlib.blake2b(html).hexdigest()
             if digest_now != digest:
                 digest, head = digest_now, vars(head_of(html))
         heads[relative] = [identity, digest, head]
         head = PageHead(**head)
-        url = page_url(settings["SITEURL"], output, file)
+        url = page_url(settings["SITEURL"], relative)
         if head.canonical == url and not head.noindex:
             listed.append((url, head))
     if kept and settings.get("CACHE_CONTENT"):
@@ -145,10 +163,30 @@ def sitemap_xml(pages) -> bytes:
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
 
+MADE = "sitemap.xml"  # under CACHE_PATH: the hash of the pages listed, a line, the XML
+
+
+def sitemap_of(settings, pages) -> bytes:
+    """`sitemap_xml(pages)`, kept from the last build when it listed the same `pages`."""
+    key = hashlib.blake2b(json.dumps([(url, vars(head)) for url, head in pages])
+                          .encode("utf-8")).hexdigest().encode("ascii")
+    kept = Path(settings["CACHE_PATH"]) / MADE if "CACHE_PATH" in settings else None
+    if kept and settings.get("LOAD_CONTENT_CACHE"):
+        with contextlib.suppress(OSError):
+            made_for, _, xml = kept.read_bytes().partition(b"\n")
+            if made_for == key:
+                return xml
+    xml = sitemap_xml(pages)
+    if kept and settings.get("CACHE_CONTENT"):
+        with contextlib.suppress(OSError):
+            write_atomically(kept, key + b"\n" + xml)
+    return xml
+
+
 def write_files(pelican):
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
-    (output / "sitemap.xml").write_bytes(sitemap_xml(listed_pages(settings)))
+    (output / "sitemap.xml").write_bytes(sitemap_of(settings, listed_pages(settings)))
     (output / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {settings['SITEURL']}/sitemap.xml\n",
         encoding="utf-8")
