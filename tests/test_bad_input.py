@@ -36,51 +36,70 @@ def small_site(built_once, tmp_path):
     return tmp_path / "content", tmp_path / "output"
 
 
-@pytest.mark.parametrize(("front_matter", "expected"), [
-    ("date: 2024-05-02\nkind: visit",
-     "content/news/2024/bad-story/index.lv.md:1: title: is missing — add a line such as  "
-     "title: Sociālie darbinieki pieredzes vizītē"),
-    ("title: Ziņa\nkind: visit",
-     "content/news/2024/bad-story/index.lv.md:1: date: is missing — add a line such as  "
-     "date: 2010-06-11"),
-    ("title: Ziņa\ndate: 2024-05-02",
-     "content/news/2024/bad-story/index.lv.md:1: kind: is missing — add a line such as  "
-     "kind: visit"),
-    ("title: Ziņa\ndate: 2024-05-02\nkind: excursion",
-     "content/news/2024/bad-story/index.lv.md:4: kind: 'excursion' is not allowed — use one "
-     "of: visit, service-change, consultation"),
-    ("title: Ziņa\ndate: 31.02.2024\nkind: visit",
-     "content/news/2024/bad-story/index.lv.md:3: date: '31.02.2024' is not a date — write it "
-     "as 2010-06-11 or 11.06.2010, optionally with a time such as 10:00"),
-    ("title: Ziņa\ndate: 2024-13-02\nkind: visit",
-     "content/news/2024/bad-story/index.lv.md:3: date: '2024-13-02' is not a date — write it "
-     "as 2010-06-11 or 11.06.2010, optionally with a time such as 10:00"),
-    ("title: Ziņa: jauna\ndate: 2024-05-02\nkind: visit",
-     "content/news/2024/bad-story/index.lv.md:2: the front matter is not valid YAML (mapping "
-     "values are not allowed here) — write each field as 'name: value'"),
-    ("titel: Ziņa\ndate: 2024-05-02\nkind: visit",
-     "content/news/2024/bad-story/index.lv.md:2: titel: is not a field we know — did you mean "
-     "title?"),
-], ids=["no-title", "no-date", "no-kind", "unknown-kind", "bad-date", "bad-iso-date",
-     "broken-yaml", "typo"])
-def test_bad_story_fails_with_one_clear_line_and_keeps_the_site(small_site, front_matter,
-                                                               expected):
-    content, output = small_site
+MISTAKES = {  # a story's front matter: the line its build says, after the file's name
+    "no-title": ("date: 2024-05-02\nkind: visit",
+                 "1: title: is missing — add a line such as  "
+                 "title: Sociālie darbinieki pieredzes vizītē"),
+    "no-date": ("title: Ziņa\nkind: visit",
+                "1: date: is missing — add a line such as  date: 2010-06-11"),
+    "no-kind": ("title: Ziņa\ndate: 2024-05-02",
+                "1: kind: is missing — add a line such as  kind: visit"),
+    "unknown-kind": ("title: Ziņa\ndate: 2024-05-02\nkind: excursion",
+                     "4: kind: 'excursion' is not allowed — use one of: visit, "
+                     "service-change, consultation"),
+    "bad-date": ("title: Ziņa\ndate: 31.02.2024\nkind: visit",
+                 "3: date: '31.02.2024' is not a date — write it as 2010-06-11 or "
+                 "11.06.2010, optionally with a time such as 10:00"),
+    "bad-iso-date": ("title: Ziņa\ndate: 2024-13-02\nkind: visit",
+                     "3: date: '2024-13-02' is not a date — write it as 2010-06-11 or "
+                     "11.06.2010, optionally with a time such as 10:00"),
+    "broken-yaml": ("title: Ziņa: jauna\ndate: 2024-05-02\nkind: visit",
+                    "2: the front matter is not valid YAML (mapping values are not allowed "
+                    "here) — write each field as 'name: value'"),
+    "typo": ("titel: Ziņa\ndate: 2024-05-02\nkind: visit",
+             "2: titel: is not a field we know — did you mean title?"),
+}
+LOOSE = "news/loose.lv.md"  # a story outside a bundle's folder
+
+
+def _story_of(mistake: str) -> str:
+    return f"news/2024/{mistake}/index.lv.md"
+
+
+@pytest.fixture(scope="module")
+def every_mistake(built_once, tmp_path_factory):
+    """The one-story site with a story of each mistake and a loose file added, built
+    once: (the build, the output's digest before, after, the output)."""
+    folder = tmp_path_factory.mktemp("every_mistake")
+    for part in ("content", "output"):
+        shutil.copytree(built_once / part, folder / part)
+    content, output = folder / "content", folder / "output"
     before = tree_digest(output)
-    (content / STORY).write_text(f"---\n{front_matter}\n---\nTeksts.\n", "utf-8")
+    for mistake, (front_matter, _) in MISTAKES.items():
+        story = content / _story_of(mistake)
+        story.parent.mkdir(parents=True)
+        story.write_text(f"---\n{front_matter}\n---\nTeksts.\n", "utf-8")
+    (content / LOOSE).write_text(GOOD, "utf-8")
     result = build_site(content, output)
+    return result, before, tree_digest(output), output
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_bad_story_fails_with_one_clear_line_and_keeps_the_site(every_mistake, mistake):
+    """Each mistake in a story of its own, all in one build."""
+    result, before, after, output = every_mistake
     assert result.returncode == 1
-    assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
-    assert tree_digest(output) == before
+    expected = f"content/{_story_of(mistake)}:{MISTAKES[mistake][1]}"
+    assert any(line.startswith(expected) for line in result.stderr.splitlines()), \
+        result.stderr
+    assert after == before
     assert not list(output.parent.glob(".output.*")), "no staging folder left behind"
 
 
-def test_a_file_outside_a_bundle_is_refused(small_site):
-    content, output = small_site
-    (content / "news" / "loose.lv.md").write_text(GOOD, "utf-8")
-    result = build_site(content, output)
+def test_a_file_outside_a_bundle_is_refused(every_mistake):
+    result, *_ = every_mistake
     assert result.returncode == 1
-    assert "content/news/loose.lv.md:1: this file is not in a content folder" in result.stderr
+    assert f"content/{LOOSE}:1: this file is not in a content folder" in result.stderr
 
 
 def test_a_good_build_replaces_the_site(small_site):
