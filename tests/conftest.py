@@ -57,6 +57,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's, a new context's
 
 
 @pytest.fixture(scope="session")
@@ -70,23 +71,52 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, served_site):
-    """A fresh browser page; any request to another host fails the test."""
-    context = browser.new_context()
+def _guarded_page(context, site_url: str):
+    """A page of `context` that lets through only requests to the site; the others are
+    aborted and listed (the list is returned with the page)."""
     page = context.new_page()
     offsite: list[str] = []
 
     def guard(route):
-        if route.request.url.startswith(served_site.url):
+        if route.request.url.startswith(site_url):
             route.continue_()
         else:
             offsite.append(route.request.url)
             route.abort()
 
     page.route("**/*", guard)
+    return page, offsite
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A fresh browser page; any request to another host fails the test."""
+    context = browser.new_context()
+    page, offsite = _guarded_page(context, served_site.url)
     yield page
     context.close()
+    assert not offsite, f"third-party requests: {offsite}"
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, served_site):
+    """One guarded page (and its list of third-party requests) for a test module's
+    `reused_page`: a new browser context per test costs Chromium a new renderer process,
+    about 0.5 CPU-s each, most of what a short page check costs."""
+    context = browser.new_context()
+    yield _guarded_page(context, served_site.url)
+    context.close()
+
+
+@pytest.fixture
+def reused_page(module_page):
+    """The module's page, at the default window size; any request to another host fails
+    the test. For checks that load a page and read it: a test that routes requests, adds
+    scripts or changes the browser's settings leaves them behind (use `page` there)."""
+    page, offsite = module_page
+    page.set_viewport_size(DEFAULT_VIEWPORT)
+    offsite.clear()
+    yield page
     assert not offsite, f"third-party requests: {offsite}"
 
 
