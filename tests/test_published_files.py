@@ -295,28 +295,39 @@ def _document_renamed(content: Path, name: str) -> None:
                                                       f"file: {name}"), "utf-8")
 
 
-@pytest.mark.parametrize(("plant", "expected"), [
-    pytest.param(lambda c: (gps_photo(c / "news/2025/citur.jpg"),
-                            append(c / STORY / "index.lv.md", "\n![Cits](../citur.jpg)\n")),
-                 rf"content/{STORY}/index\.lv\.md:\d+: the image \.\./citur\.jpg is not a "
-                 "file in this folder — ", id="outside the story's folder"),
-    pytest.param(lambda c: ((c / STORY / "logo.svg").write_text("<svg/>", "utf-8"),
-                            append(c / STORY / "index.lv.md", "\n![Logo](logo.svg)\n")),
-                 rf"content/{STORY}/logo\.svg:1: this file is not a photo the build can read — ",
-                 id="a format the gallery cannot render"),
-    pytest.param(lambda c: (gps_photo(c / CONSULTATION / "foto.jpg"),
-                            _document_renamed(c, "foto.jpg")),
-                 rf"content/{CONSULTATION}/index\.lv\.md:23: documents: foto\.jpg is an image: ",
-                 id="a photo named as a document"),
-    pytest.param(lambda c: (gps_photo(c / STORY / "pielikums.dat"),
-                            append(c / STORY / "index.lv.md", "\n[Pielikums](pielikums.dat)\n")),
-                 rf"content/{STORY}/index\.lv\.md:\d+: pielikums\.dat is an image: ",
-                 id="a photo under another name, linked"),
-])
-def test_an_image_outside_the_renditions_is_an_error_naming_it(tmp_path, plant, expected):
-    content = sample_copy(tmp_path)
-    plant(content)
-    result = sitetool("check", "--content", str(content), "--today", TODAY, "--no-cache")
+IMAGES_OUTSIDE = {  # how an image is planted: the line `check` says of it, once
+    "outside the story's folder": (
+        lambda c: (gps_photo(c / "news/2025/citur.jpg"),
+                   append(c / STORY / "index.lv.md", "\n![Cits](../citur.jpg)\n")),
+        rf"content/{STORY}/index\.lv\.md:\d+: the image \.\./citur\.jpg is not a "
+        "file in this folder — "),
+    "a format the gallery cannot render": (
+        lambda c: ((c / STORY / "logo.svg").write_text("<svg/>", "utf-8"),
+                   append(c / STORY / "index.lv.md", "\n![Logo](logo.svg)\n")),
+        rf"content/{STORY}/logo\.svg:1: this file is not a photo the build can read — "),
+    "a photo named as a document": (
+        lambda c: (gps_photo(c / CONSULTATION / "foto.jpg"), _document_renamed(c, "foto.jpg")),
+        rf"content/{CONSULTATION}/index\.lv\.md:23: documents: foto\.jpg is an image: "),
+    "a photo under another name, linked": (
+        lambda c: (gps_photo(c / STORY / "pielikums.dat"),
+                   append(c / STORY / "index.lv.md", "\n[Pielikums](pielikums.dat)\n")),
+        rf"content/{STORY}/index\.lv\.md:\d+: pielikums\.dat is an image: "),
+}
+
+
+@pytest.fixture(scope="module")
+def images_outside(tmp_path_factory):
+    """`sitetool check` of the sample content with every image of IMAGES_OUTSIDE planted
+    (each in a file or a line of its own)."""
+    content = sample_copy(tmp_path_factory.mktemp("images_outside"))
+    for plant, _ in IMAGES_OUTSIDE.values():
+        plant(content)
+    return sitetool("check", "--content", str(content), "--today", TODAY, "--no-cache")
+
+
+@pytest.mark.parametrize("planted", IMAGES_OUTSIDE)
+def test_an_image_outside_the_renditions_is_an_error_naming_it(images_outside, planted):
+    result, expected = images_outside, IMAGES_OUTSIDE[planted][1]
     assert result.returncode == 1
     errors = result.stdout.split("Warnings")[0].split("Notices")[0]
     assert len([line for line in errors.splitlines() if re.match(expected, line)]) == 1, \
