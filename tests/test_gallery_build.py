@@ -400,35 +400,41 @@ AVIF_AT_40 = {"avif": {"quality": 40, "speed": 6}, "webp": {"quality": 78, "meth
 
 @pytest.fixture(scope="module")
 def rebuilds(tmp_path_factory):
-    """One story built four times into the same output: first, again unchanged, with
-    another AVIF quality, then with GALLERY_MAX_HEIGHT 480 (a's 480×640 becomes 360×480).
-    The renditions' (inode, mtime), the cache's files and the files published from the
-    photos folder after each build."""
+    """One story built five times into the same output: first, again unchanged, with
+    another AVIF quality, then with GALLERY_MAX_HEIGHT 480 (a's 480×640 becomes 360×480),
+    and with a photo added (c, 600×450). The renditions' (inode, mtime), the
+    cache's files and the files published from the photos folder after each build; the
+    camera files before the first build and after the fourth."""
     folder = tmp_path_factory.mktemp("rebuilds")
     story = write_story(folder / "content")
     save_turned(upright_marker(480, 640), story / "photos" / "a.jpg")
     upright_marker(640, 480).save(story / "photos" / "b.jpg", "JPEG",
                                   exif=camera_exif().tobytes())
     sidecar(story, ("a.jpg", "Ā", "A"), ("b.jpg", "Bē", "B"))
-    before = {Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}
-    output = folder / "output"
-    builds = {}
-    for name, overrides in (("first", {}), ("again", {}),
-                            ("avif", {"GALLERY_FORMATS": AVIF_AT_40}),
-                            ("capped", {"GALLERY_FORMATS": AVIF_AT_40,
-                                        "GALLERY_MAX_HEIGHT": 480})):
+
+    def camera_files():
+        return {Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}
+
+    def build(**overrides):
         result = build_site(folder / "content", output, "--settings",
                             str(settings_file(folder, **overrides)))
         assert result.returncode == 0, result.stderr
-        builds[name] = {
+        return {
             "renditions": stats(renditions(output)),
             "cache": {p: p.stat().st_mtime_ns for p in (folder / "cache").rglob("*")
                       if p.is_file()},
             "published": {p.relative_to(output): p.read_bytes() for p in output.rglob("*")
                           if p.is_file() and "photos" in p.parts and "news" in p.parts},
         }
-    builds["sources"] = {"before": before, "after": {
-        Path(PHOTOS) / p.name: p.read_bytes() for p in (story / "photos").iterdir()}}
+
+    before, output = camera_files(), folder / "output"
+    capped = {"GALLERY_FORMATS": AVIF_AT_40, "GALLERY_MAX_HEIGHT": 480}
+    builds = {"first": build(), "again": build(),
+              "avif": build(GALLERY_FORMATS=AVIF_AT_40), "capped": build(**capped)}
+    builds["sources"] = {"before": before, "after": camera_files()}
+    upright_marker(600, 450).save(story / "photos" / "c.jpg", "JPEG")
+    sidecar(story, ("a.jpg", "Ā", "A"), ("b.jpg", "Bē", "B"), ("c.jpg", "Cē", "C"))
+    builds["added"] = build(**capped)
     return builds
 
 
@@ -464,31 +470,16 @@ def test_a_lower_max_height_redoes_only_the_renditions_too_high(rebuilds):
         p: t for p, t in before["cache"].items() if p.name != "manifest.json"}
 
 
-def cached_renditions(cache: Path) -> dict[Path, int]:
-    """The gallery cache's renditions and their modification times."""
-    return {p: p.stat().st_mtime_ns for p in cache.rglob("*.*") if p.name != "manifest.json"}
-
-
-def test_adding_a_photo_processes_that_photo_alone(tmp_path):
-    story = write_story(tmp_path / "content")
-    upright_marker(640, 480).save(story / "photos" / "a.jpg", "JPEG")
-    sidecar(story, ("a.jpg", "Ā", "A"))
-    output, settings = tmp_path / "output", str(settings_file(tmp_path))
-    assert build_site(tmp_path / "content", output, "--settings", settings).returncode == 0
-    before = stats(renditions(output))
-    cached = cached_renditions(tmp_path / "cache")
-    save_turned(upright_marker(480, 640), story / "photos" / "b.jpg")
-    sidecar(story, ("a.jpg", "Ā", "A"), ("b.jpg", "Bē", "B"))
-    result = build_site(tmp_path / "content", output, "--settings", settings)
-    assert result.returncode == 0, result.stderr
-    after = stats(renditions(output))
-    added = sorted(after.keys() - before.keys())
+def test_adding_a_photo_processes_that_photo_alone(rebuilds):
+    before, after = rebuilds["capped"], rebuilds["added"]
+    added = sorted(after["renditions"].keys() - before["renditions"].keys())
     assert len(added) == len(WIDTHS) * len(FORMATS)
-    assert all(name.startswith("b-") for name in added), added
-    assert {name: after[name] for name in before} == before  # same inodes, same mtimes
-    now_cached = cached_renditions(tmp_path / "cache")
-    assert {p: now_cached[p] for p in cached} == cached  # a.jpg's renditions not redone
-    assert len(now_cached) - len(cached) == len(WIDTHS) * len(FORMATS)
+    assert all(name.startswith("c-") for name in added), added
+    assert {name: after["renditions"][name] for name in before["renditions"]} == before[
+        "renditions"]  # same inodes, same mtimes
+    cached = {p: t for p, t in before["cache"].items() if p.name != "manifest.json"}
+    assert {p: after["cache"][p] for p in cached} == cached  # a's and b's not redone
+    assert len(after["cache"]) - len(before["cache"]) == len(WIDTHS) * len(FORMATS)
 
 
 def test_originals_and_sidecars_are_never_published(rebuilds):
