@@ -10,7 +10,7 @@ import shutil
 import pytest
 from PIL import Image
 
-from site_helpers import ROOT, BuiltSite
+from site_helpers import ROOT, BuiltSite, build_site
 from sitetool_helpers import check_and_build, lines_naming, write
 
 FRONT_MATTER = "---\ntitle: Ziņa\ndate: 2024-05-02\nkind: visit\n---\nIevads.\n\n"
@@ -148,7 +148,7 @@ def test_a_hazard_in_a_text_is_not_published_and_said_once(planted, story, engli
 
 def test_a_production_build_stops_on_a_removed_hazard(tmp_path):
     line = plant(tmp_path / "content", HAZARDS["script"][0])
-    _, build = check_and_build(tmp_path / "content", tmp_path / "output", "--strict")
+    build = build_site(tmp_path / "content", tmp_path / "output", "--strict")
     assert build.returncode == 1
     assert lines_naming(build, shown()) == [
         f"{shown()}:{line}: removed <script>: the site does not publish it in a text — delete "
