@@ -25,7 +25,9 @@ def write_story(page: Page, titles: tuple[str, str], day: str,
     for index, text in enumerate(texts):
         editors.nth(index).click()
         expect(editors.nth(index)).to_be_focused()
-        page.keyboard.type(text)
+        # put in at once, as a paste or a phone's keyboard's suggestion does: typed key by
+        # key, each key re-rendered the form (Chromium's pages: 29 -> 24 CPU s a run)
+        page.keyboard.insert_text(text)
         expect(editors.nth(index)).to_contain_text(text)
 
 
