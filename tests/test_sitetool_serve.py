@@ -50,8 +50,9 @@ def test_the_open_page_reloads_itself_and_shows_what_did_not_build(preview, brow
         page.goto(f"{url}/jaunumi/2024/sociala-virtuve-parcelas-uz-stacijas-ielu/")
         page.locator("html[data-sitetool-preview=connected]").wait_for(state="attached")
         source.write_text(text.replace("title: ", "title: Labots ", 1), "utf-8")
+        # looked at every 100 ms while the preview rebuilds (seconds), not at every frame
         page.wait_for_function("() => document.querySelector('h1').textContent"
-                               ".includes('Labots')", timeout=60_000)
+                               ".includes('Labots')", polling=100, timeout=60_000)
         source.write_text(text.replace("kind: service-change", "kind: excursion"), "utf-8")
         banner = page.locator("#sitetool-problems")
         banner.wait_for(timeout=60_000)
@@ -62,7 +63,7 @@ def test_the_open_page_reloads_itself_and_shows_what_did_not_build(preview, brow
         source.write_text(text, "utf-8")
         page.wait_for_function("() => !document.getElementById('sitetool-problems') && "
                                "!document.querySelector('h1').textContent.includes('Labots')",
-                               timeout=60_000)
+                               polling=100, timeout=60_000)
     finally:
         context.close()
     assert any("This change did not build" in line for line in lines)
