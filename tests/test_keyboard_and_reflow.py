@@ -109,8 +109,8 @@ def _skip_link_problems(page) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
 def test_skip_link_and_tab_reach_everything_with_visible_focus(
-        page, served_site, page_type, lang):
-    problems = []
+        reused_page, served_site, page_type, lang):
+    page, problems = reused_page, []
     for url in urls_to_check(served_site, page_type, lang):
         page.goto(url)
         problems += [f"{url}: {problem}" for problem in _skip_link_problems(page)]
@@ -121,9 +121,10 @@ def test_skip_link_and_tab_reach_everything_with_visible_focus(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_gallery_viewer_keeps_focus_inside_and_gives_it_back(page, served_site, lang):
+def test_gallery_viewer_keeps_focus_inside_and_gives_it_back(reused_page, served_site, lang):
     """Opened from the keyboard, the photo viewer holds the focus (visible on each of its
     buttons) until Escape, which returns it to the photo it was opened from."""
+    page = reused_page
     page.goto(urls_to_check(served_site, "story-with-gallery", lang)[0])
     page.locator("[data-gallery-photo]").first.focus()
     page.keyboard.press("Enter")
@@ -188,6 +189,7 @@ LAYOUT_PROBLEMS = """() => {
 }"""
 # (window width, text size: Chromium's own font-size setting, as a person would set it)
 LAYOUTS = {"320px": (320, 16), "phone, 200% text": (390, 32), "desktop, 200% text": (1280, 32)}
+CHROMIUMS_FONT_SIZES = {"standard": 16, "fixed": 13}
 
 
 def _layout_problems(page) -> dict[str, list[str]]:
@@ -201,14 +203,16 @@ def _layout_problems(page) -> dict[str, list[str]]:
         assert page.evaluate("getComputedStyle(document.body).fontSize") == (
             f"{font_size * 1.125:g}px"), "the text size setting did not apply"
         found[layout] = page.evaluate(LAYOUT_PROBLEMS)[:10]
+    # The setting outlives the session: the next test on a reused page gets the default.
+    devtools.send("Page.setFontSizes", {"fontSizes": CHROMIUMS_FONT_SIZES})
     devtools.detach()
     return found
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
-def test_nothing_cut_off_or_scrolling_sideways(page, served_site, page_type, lang):
-    problems = []
+def test_nothing_cut_off_or_scrolling_sideways(reused_page, served_site, page_type, lang):
+    page, problems = reused_page, []
     for url in urls_to_check(served_site, page_type, lang):
         page.goto(url)
         problems += [f"{url} ({layout}): {problem}"
