@@ -77,10 +77,10 @@ def _together(names: list[str], others: list[str], rest: str) -> list[str]:
     stories but not its list's pages `2/`, `3/`), the rest by name."""
     if not names:
         return []
-    first = sorted({other[0] for other in others})
+    first = sorted({other[:1] for other in others})  # a file named `.html` has ""
     if not all(letter.isascii() and letter.isalnum() for letter in first):
         return [_literal(name) + rest for name in sorted(names)]
-    apart = sorted(name for name in names if name[0] in first)
+    apart = sorted(name for name in names if name[:1] in first)
     wildcard = f"[!{''.join(first)}]*" if first else "*"
     return [wildcard + rest] * (len(apart) < len(names)) + [_literal(name) + rest
                                                             for name in apart]
