@@ -68,11 +68,17 @@ def _without_javascript(page, url: str) -> tuple[list[str], dict]:
     return hidden, essentials
 
 
+@pytest.fixture(scope="module")
+def elements_numbered(module_page):
+    """The module's page numbers the elements of every page it loads from now on."""
+    module_page[0].context.add_init_script(NUMBER_ELEMENTS_BEFORE_SCRIPTS)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
-def test_content_and_navigation_work_without_javascript(page, served_site, page_type, lang):
-    page.context.add_init_script(NUMBER_ELEMENTS_BEFORE_SCRIPTS)
-    problems = []
+def test_content_and_navigation_work_without_javascript(
+        elements_numbered, reused_page, served_site, page_type, lang):
+    page, problems = reused_page, []
     for url in urls_to_check(served_site, page_type, lang):
         waiting, essentials = _without_javascript(page, url)
         problems += [f"{url}: only a script shows: {html}" for html in waiting]
