@@ -27,15 +27,17 @@ def _built(content, output):
 
 
 @pytest.fixture(scope="module")
-def spare_builds(sample_content, tmp_path_factory):
-    """Three builds into one output (the third into the spare the second left), two
+def spare_builds(site, sample_content, tmp_path_factory):
+    """Three sites in one output folder — the session's site copied in (the same
+    content built for another address: every page differs from the later builds'), a
+    build that replaces it, and a third written into the spare the second left — two
     stories gone since the first, one with a gallery; what a build into an empty folder
     makes of the same content. What the tests compare is taken before any of them runs:
     the folder goes on to the failed build's test."""
     folder = tmp_path_factory.mktemp("spare")
     content, output = folder / "content", folder / "output"
     shutil.copytree(sample_content, content)
-    _built(content, output)
+    shutil.copytree(site.root, output)
     home_inode = (output / "index.html").stat().st_ino
     # the second build replaces the first site, which is kept as the spare …
     shutil.rmtree(content / STORY)
