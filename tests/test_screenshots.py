@@ -29,8 +29,9 @@ def screenshots():
 @pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
-def test_screenshot_of_each_page_type(page, served_site, screenshots, page_type, lang, width):
-    url = urls_to_check(served_site, page_type, lang)[0]
+def test_screenshot_of_each_page_type(reused_page, served_site, screenshots, page_type, lang,
+                                      width):
+    page, url = reused_page, urls_to_check(served_site, page_type, lang)[0]
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(url)
     # Photos below the fold load lazily: load them all so the picture shows the whole page.
