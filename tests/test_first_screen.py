@@ -29,9 +29,9 @@ MENU_LINKS_SHOWN = """() => [...document.querySelectorAll('nav.main-nav a[href]'
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
-def test_urgent_help_is_on_a_phones_first_screen(page, served_site, page_type, lang):
+def test_urgent_help_is_on_a_phones_first_screen(reused_page, served_site, page_type, lang):
+    page, problems = reused_page, []
     page.set_viewport_size(PHONE)
-    problems = []
     for url in urls_to_check(served_site, page_type, lang):
         page.goto(url)
         seen = page.evaluate(FIRST_SCREEN)
@@ -60,7 +60,9 @@ def _tab_to(page, selector: str, most: int = 15) -> bool:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang_home", ["", "en/"])
-def test_the_phone_menu_opens_by_keyboard_with_its_focus_shown(page, served_site, lang_home):
+def test_the_phone_menu_opens_by_keyboard_with_its_focus_shown(reused_page, served_site,
+                                                               lang_home):
+    page = reused_page
     page.set_viewport_size(PHONE)
     page.goto(f"{served_site.url}/{lang_home}")
     assert page.evaluate(MENU_LINKS_SHOWN) == 0, "the menu is not folded on a phone"
@@ -93,7 +95,8 @@ def test_the_phone_menu_opens_without_javascript(page, served_site):
 
 
 @pytest.mark.browser
-def test_the_desktop_menu_is_a_row_of_links_without_a_toggle(page, served_site):
+def test_the_desktop_menu_is_a_row_of_links_without_a_toggle(reused_page, served_site):
+    page = reused_page
     page.set_viewport_size(DESKTOP)
     page.goto(f"{served_site.url}/en/")
     assert not page.is_visible("summary.main-nav__toggle")
