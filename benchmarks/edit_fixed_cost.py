@@ -102,6 +102,8 @@ def main() -> None:
     parser.add_argument("--after", default="HEAD", help="a commit")
     parser.add_argument("--stories", type=int, default=500, help="per language")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--again", action="store_true",
+                        help="use the versions and sites a run before prepared")
     args = parser.parse_args()
     commits = {name: subprocess.run(["git", "rev-parse", "--short", commit], cwd=ROOT,
                                     check=True, capture_output=True, text=True).stdout.strip()
@@ -109,7 +111,8 @@ def main() -> None:
     site = WORK / f"site-{args.stories}"
     if not site.is_dir():
         generate(site, args.stories)
-    folders = {name: prepare(commit, site / "content") for name, commit in commits.items()}
+    folders = {name: WORK / commit if args.again and (WORK / commit / "output").is_dir()
+               else prepare(commit, site / "content") for name, commit in commits.items()}
     runs = {name: [] for name in folders}
     print(f"load average at the start: {os.getloadavg()[0]:.1f}")
     for number in range(args.rounds):
