@@ -39,10 +39,21 @@ def test_feeds_and_calendars_get_their_content_types():
         assert "types { }" in block[1]
 
 
+@pytest.fixture(scope="module")
+def policy_page(module_page, served_site):
+    """The module's page (a context per test costs Chromium a renderer process) with the
+    site served under the policy: the page, its third-party requests and refusals."""
+    page, offsite = module_page
+    return page, offsite, apply_policy(page, served_site.url, POLICY)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
-def test_every_page_type_works_under_the_policy(page, served_site, page_type, lang):
-    refused = apply_policy(page, served_site.url, POLICY)
+def test_every_page_type_works_under_the_policy(policy_page, served_site, page_type, lang):
+    page, offsite, refused = policy_page
+    offsite.clear()
+    refused.clear()
     for url in urls_to_check(served_site, page_type, lang):
         page.goto(url, wait_until="networkidle")
     assert refused == []
+    assert not offsite, f"third-party requests: {offsite}"
