@@ -137,14 +137,23 @@ def test_every_kind_of_response_carries_the_security_headers(nginx_site):
     assert "frame-ancestors 'none'" in dict(HEADERS)["Content-Security-Policy"]
 
 
-@pytest.fixture
-def strict_page(browser, nginx_site):
-    """A page of its own; the test fails on any refusal of the policy, console error or
-    request to another host (`troubles_of`)."""
+@pytest.fixture(scope="module")
+def nginx_page(browser, nginx_site):
+    """One page for the module (a context per test costs Chromium a renderer process)
+    and the list of what goes wrong in it (`troubles_of`)."""
     context = browser.new_context()
     troubles = troubles_of(context, nginx_site.url)
-    yield context.new_page()
+    yield context.new_page(), troubles
     context.close()
+
+
+@pytest.fixture
+def strict_page(nginx_page):
+    """The module's page; the test fails on any refusal of the policy, console error or
+    request to another host while it runs."""
+    page, troubles = nginx_page
+    troubles.clear()
+    yield page
     assert troubles == []
 
 
