@@ -269,13 +269,15 @@ def _harm(tab) -> tuple[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def readings(hostile_site, site_context):
-    """Each page as Chromium shows it (loaded once): every SHOWN value on it and `_harm`."""
+    """Each page as Chromium shows it (loaded once): every SHOWN value on it and `_harm`.
+    One tab loads them all (a tab each costs Chromium a renderer process); each page
+    loaded is a new document, with a window of its own."""
     output, site_url = hostile_site
     cache = {}
+    tab = site_context.new_page()
 
     def read(page: str, lang: str) -> dict:
         if (page, lang) not in cache:
-            tab = site_context.new_page()
             tab.goto(f"{site_url}/{quote(_url(output, page, lang))}")
             queries = sorted({(s.selector, s.read) for s in SHOWN if s.page == page})
             values = {}
@@ -285,10 +287,10 @@ def readings(hostile_site, site_context):
                 values[selector, how] = tab.eval_on_selector_all(
                     selector, f"(els) => els.map({reader})")
             cache[page, lang] = {"values": values, "harm": _harm(tab)}
-            tab.close()
         return cache[page, lang]
 
-    return read
+    yield read
+    tab.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
