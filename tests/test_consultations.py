@@ -232,6 +232,7 @@ def test_pages_with_a_status_load_the_correcting_script_and_others_do_not(site):
 
 
 # --- the browser corrects a status built before a date passed --------------------------
+# On the module's page (`reused_page`): each test sets the page's clock before it loads.
 
 def _shown_status(page, url, now):
     page.clock.set_fixed_time(now)
@@ -240,24 +241,24 @@ def _shown_status(page, url, now):
 
 
 @pytest.mark.browser
-def test_the_script_closes_a_consultation_once_its_deadline_passes(page, served_site):
+def test_the_script_closes_a_consultation_once_its_deadline_passes(reused_page, served_site):
     url = f"{served_site.url}/{HOUSING}"
-    status = _shown_status(page, url, "2026-12-07T23:59:00+02:00")
+    status = _shown_status(reused_page, url, "2026-12-07T23:59:00+02:00")
     assert status.inner_text() == "Atvērta — termiņš 2026. gada 7. decembris"
-    assert page.locator("#take-part").is_visible()
+    assert reused_page.locator("#take-part").is_visible()
 
-    status = _shown_status(page, url, "2026-12-08T00:00:01+02:00")
+    status = _shown_status(reused_page, url, "2026-12-08T00:00:01+02:00")
     assert status.inner_text() == "Noslēgusies"
     assert status.get_attribute("data-consultation-status") == "closed"
-    assert page.locator("#take-part").is_hidden()
+    assert reused_page.locator("#take-part").is_hidden()
 
 
 @pytest.mark.browser
-def test_the_script_opens_an_upcoming_consultation_on_its_first_day(page, served_site):
+def test_the_script_opens_an_upcoming_consultation_on_its_first_day(reused_page, served_site):
     address = f"{served_site.url}/{_en(served_site, HOME_CARE)}"
-    status = _shown_status(page, address, "2026-11-30T23:59:00+02:00")
+    status = _shown_status(reused_page, address, "2026-11-30T23:59:00+02:00")
     assert status.inner_text() == "Upcoming: opens 1 December 2026"
-    status = _shown_status(page, address, "2026-12-01T00:00:01+02:00")
+    status = _shown_status(reused_page, address, "2026-12-01T00:00:01+02:00")
     assert status.inner_text() == "Open until 15 December 2026"
 
 
@@ -269,19 +270,20 @@ def test_the_script_opens_an_upcoming_consultation_on_its_first_day(page, served
     ("/en/", "2026-12-02T09:00:00+02:00", "1 public consultation is open now.", 1),
     ("/en/", "2026-12-08T00:00:01+02:00", "No consultation is open at the moment.", 0),
 ])
-def test_the_home_pages_count_agrees_with_its_cards_between_builds(page, served_site, url,
-                                                                    now, count, open_cards):
-    page.clock.set_fixed_time(now)
-    page.goto(served_site.url + url)
-    section = page.locator(".home-consultations")
+def test_the_home_pages_count_agrees_with_its_cards_between_builds(
+        reused_page, served_site, url, now, count, open_cards):
+    reused_page.clock.set_fixed_time(now)
+    reused_page.goto(served_site.url + url)
+    section = reused_page.locator(".home-consultations")
     assert section.locator("[data-consultations-open-count]").inner_text() == count
     assert section.locator('[data-consultation-status="open"]').count() == open_cards
 
 
 @pytest.mark.browser
-def test_the_script_corrects_every_card_of_the_consultations_page(page, served_site):
-    page.clock.set_fixed_time("2026-12-02T09:00:00+02:00")  # Avotkalne closed on 1 December
-    page.goto(f"{served_site.url}/en/consultations/")
-    current = page.locator('[aria-labelledby="consultations-current"] [data-consultation-status]')
+def test_the_script_corrects_every_card_of_the_consultations_page(reused_page, served_site):
+    reused_page.clock.set_fixed_time("2026-12-02T09:00:00+02:00")  # Avotkalne closed 1 December
+    reused_page.goto(f"{served_site.url}/en/consultations/")
+    current = reused_page.locator(
+        '[aria-labelledby="consultations-current"] [data-consultation-status]')
     assert current.all_inner_texts() == [
         "Closed", "Open until 7 December 2026", "Open until 15 December 2026"]
