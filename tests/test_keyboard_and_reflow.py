@@ -109,8 +109,10 @@ def _skip_link_problems(page) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize(("page_type", "lang"), type_and_lang_params())
 def test_skip_link_and_tab_reach_everything_with_visible_focus(
-        reused_page, served_site, page_type, lang):
-    page, problems = reused_page, []
+        page, served_site, page_type, lang):
+    # A fresh page: on a reused one, focus sometimes does not come back into the page
+    # after Tab has gone past its last element (2 of 3 runs of the module here).
+    problems = []
     for url in urls_to_check(served_site, page_type, lang):
         page.goto(url)
         problems += [f"{url}: {problem}" for problem in _skip_link_problems(page)]
@@ -121,10 +123,9 @@ def test_skip_link_and_tab_reach_everything_with_visible_focus(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_gallery_viewer_keeps_focus_inside_and_gives_it_back(reused_page, served_site, lang):
+def test_gallery_viewer_keeps_focus_inside_and_gives_it_back(page, served_site, lang):
     """Opened from the keyboard, the photo viewer holds the focus (visible on each of its
     buttons) until Escape, which returns it to the photo it was opened from."""
-    page = reused_page
     page.goto(urls_to_check(served_site, "story-with-gallery", lang)[0])
     page.locator("[data-gallery-photo]").first.focus()
     page.keyboard.press("Enter")
