@@ -158,16 +158,17 @@ def _marks_reached(code, names: dict, seen: set) -> set[str]:
 
 # --- Longest modules first: `make test` hands whole modules to its workers in this order
 # (pytest-xdist --dist loadfile --no-loadscope-reorder), so neither is left with a long one
-# at the end while the other idles. Measured with --durations (wall time of a module's
-# tests and fixtures, under load); a module not listed runs after these, in file order.
+# at the end while the other idles. Measured with --junitxml (a module's tests and
+# fixtures, fresh clone, idle machine, 3 December 2026); a module not listed runs after
+# these, in file order.
 LONGEST_MODULES = (
-    "test_build_faults.py", "test_web_editor.py", "test_english_addresses.py",
-    "test_incremental_equal.py", "test_incremental_pages.py", "test_sitetool_serve.py",
-    "test_editor_mistakes.py", "test_build_verify.py", "test_spare_output.py",
-    "test_sitetool_build.py", "test_sitetool_new.py", "test_gallery_build.py",
-    "test_parallel.py", "test_build_record.py", "test_search_reuse.py", "test_typography.py",
-    "test_notices.py", "test_feeds_small_site.py", "test_html_validity.py",
-    "test_calendar.py",
+    "test_build_faults.py", "test_keyboard_and_reflow.py", "test_web_editor.py",
+    "test_without_javascript.py", "test_nginx.py", "test_screenshots.py",
+    "test_sitetool_deploy.py", "test_search_latvian.py", "test_sitetool_serve.py",
+    "test_accessibility.py", "test_english_addresses.py", "test_incremental_pages.py",
+    "test_search.py", "test_page_weight.py", "test_hostile_values.py",
+    "test_services_filter.py", "test_incremental_equal.py", "test_first_screen.py",
+    "test_gallery_build.py", "test_sitetool_build.py",
 )
 
 
