@@ -16,10 +16,10 @@ reload the open browser tab.
   `finalized` handlers (search index, sitemap) and the generators of the plugins in
   `WHOLE_SITE_OUTPUT_PLUGINS` (feeds, calendars). When an edit changes which pages
   exist (a new tag, a story turned into a draft…), a full build follows at once.
-- Reloading: HTML pages are served with one extra `<script src="/_sitetool/reload.js">`
-  which listens to `/_sitetool/events` (server-sent events): `reload` after a build,
-  `problems` when a change did not build — the preview then keeps showing the last good
-  version.
+- Reloading (the server is `preview_http`): HTML pages are served with one extra
+  `<script src="/_sitetool/reload.js">` which listens to `/_sitetool/events`
+  (server-sent events): `reload` after a build, `problems` when a change did not build —
+  the preview then keeps showing the last good version.
 - The problem panel (at the foot of every page, `/_sitetool/panel.css`): what the last
   build said is wrong — a change that did not build, or the warnings of a build that did
   (a photo without alt text, an English title that would move a published address): what
@@ -31,7 +31,7 @@ reload the open browser tab.
   gallery hands the rest to `Previewer` (plugins/gallery's `gallery_renditions_deferred`
   signal), which makes them on a thread and then builds again, so the open tab reloads
   with every size.
-- Headers: every response carries the security headers production sends
+- Headers (`preview_http`): every response carries the security headers production sends
   (`security_headers`, the Content-Security-Policy among them); the reload script is a
   file of this origin, so it works under that policy.
 """
@@ -65,12 +65,10 @@ from .pipeline import (
     stopped_entry,
     write_site,
 )
+from .preview_http import NO_PROBLEMS, Broadcast, request_handler
 from .preview_text import put_edited_texts
 from .preview_writer import PreviewWriter
 
-RELOAD_SCRIPT = Path(__file__).with_name("preview_reload.js")
-PANEL_STYLE = Path(__file__).with_name("preview_panel.css")
-PREVIEW_PREFIX = "/_sitetool/"
 WATCHED_CODE = ("theme", "plugins", "pelicanconf.py")
 # Sent by plugins/gallery with a function making the renditions it left for later.
 RENDITIONS_DEFERRED = blinker.signal("gallery_renditions_deferred")
@@ -278,118 +276,7 @@ class Previewer:
         return Outcome(True, False, time.perf_counter() - started, writer.rendered, problems)
 
 
-# --- The server ---------------------------------------------------------------------------
-
-NO_PROBLEMS = json.dumps({"lines": []})
-
-
-class Broadcast:
-    """Server-sent events to every open preview tab. A tab that connects (a page opened
-    or reloaded, as every tab is after a build) gets the problems that stand first: the
-    last build's, shown on every page until they are fixed, not only in the tabs open
-    when the file was saved."""
-
-    def __init__(self):
-        self._condition = threading.Condition()
-        self._events: list[tuple[str, str]] = []
-        self._standing = NO_PROBLEMS  # the problem panel of the last build
-
-    def send(self, event: str, data: str = "", standing: str = NO_PROBLEMS) -> None:
-        with self._condition:
-            self._events.append((event, data))
-            self._standing = standing
-            self._condition.notify_all()
-
-    def follow(self, stop: threading.Event):
-        with self._condition:
-            seen, standing = len(self._events), self._standing
-        yield "problems", standing  # none: the tab knows the preview is sound
-        while not stop.is_set():
-            with self._condition:
-                self._condition.wait(timeout=15)
-                new, seen = self._events[seen:], len(self._events)
-            yield from new or [("ping", "")]
-
-
-def _handler(output: Path, broadcast: Broadcast, stop: threading.Event,
-             headers: list[tuple[str, str]]):
-    class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(output), **kwargs)
-
-        def log_message(self, *args):
-            pass  # the terminal shows builds, not every request
-
-        def do_GET(self):
-            if self.path.startswith(web_editor.PREFIX) and self.server.editor:
-                return self._editor_file()
-            if self.path == PREVIEW_PREFIX + "reload.js":
-                return self._send(200, "text/javascript; charset=utf-8",
-                                  RELOAD_SCRIPT.read_bytes())
-            if self.path == PREVIEW_PREFIX + "panel.css":
-                return self._send(200, "text/css; charset=utf-8", PANEL_STYLE.read_bytes())
-            if self.path == PREVIEW_PREFIX + "events":
-                return self._events()
-            target = Path(self.translate_path(self.path))
-            if target.is_dir():
-                if not self.path.split("?")[0].endswith("/"):
-                    return super().do_GET()  # the redirect to the folder's URL
-                target = target / "index.html"
-            if target.suffix == ".html" and target.is_file():
-                return self._send(200, "text/html; charset=utf-8", _with_reload(target))
-            missing = output / "404.html"  # the site's own, as the web server serves it
-            if not target.exists() and missing.is_file():
-                return self._send(404, "text/html; charset=utf-8", _with_reload(missing))
-            return super().do_GET()
-
-        def do_POST(self):  # the web editor's requests to its local server
-            if self.path != web_editor.API or not self.server.editor:
-                return self.send_error(404)
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            status, answer = self.server.editor.post(self.headers.get("Origin"),
-                                                     self.server.origin, body)
-            return self._send(status, "application/json; charset=utf-8", answer)
-
-        def _editor_file(self):
-            found = self.server.editor.file(self.path)
-            if found is None:
-                return self.send_error(404)
-            return self._send(200, found[1], found[0].read_bytes())
-
-        def end_headers(self):
-            self.send_header("Cache-Control", "no-store")
-            editing = self.server.editor and self.path.startswith(web_editor.PREFIX)
-            for name, value in self.server.editor.headers if editing else headers:
-                self.send_header(name, value)
-            super().end_headers()
-
-        def _send(self, status, content_type, body):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _events(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.end_headers()
-            try:
-                for event, data in broadcast.follow(stop):
-                    self.wfile.write(f"event: {event}\ndata: {data}\n\n".encode())
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
-    return PreviewHandler
-
-
-def _with_reload(page: Path) -> bytes:
-    html = page.read_bytes()
-    tag = f'<script src="{PREVIEW_PREFIX}reload.js" defer></script>'.encode()
-    head_end = html.find(b"</head>")
-    return html[:head_end] + tag + html[head_end:] if head_end >= 0 else html + tag
-
+# --- Telling the editor ---------------------------------------------------------------
 
 def _tell(outcome: Outcome, report, broadcast: Broadcast, lang: str, said: set[str]) -> None:
     """The editor's terminal and every preview tab learn how a build went: the tabs
@@ -437,8 +324,8 @@ def serve(settings_file: Path, output: Path, host: str, port: int, overrides: di
     broadcast, stop = Broadcast(), threading.Event()
     # The port first: if it is taken, say so before spending time on a build.
     server = http.server.ThreadingHTTPServer((host, port),
-                                             _handler(output.resolve(), broadcast, stop,
-                                                      headers))
+                                             request_handler(output.resolve(), broadcast,
+                                                             stop, headers))
     server.daemon_threads = True
     address = f"http://{host}:{server.server_address[1]}"
     # The pages' links and stylesheets at the preview's own address, whatever --host and
