@@ -17,20 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ROOT, faults, search_after, spare_output, web_editor
+from .build_log import Entry, collecting_logs, stopped_entry
 from .build_record import BuildRecord, output_digest
 from .check import publishing_problems
 from .exchange import exchange
 from .incremental import KeepingWriter, PagesRecord, note_what_pages_show
 from .parallel import processes_for
-from .pipeline import (
-    Entry,
-    Progress,
-    collecting_logs,
-    load_settings,
-    read_site,
-    stopped_entry,
-    write_site,
-)
+from .pipeline import load_settings, read_site, write_site
+from .progress import Progress
 from .verify import verify as verified
 
 __all__ = ["ROOT", "BuildResult", "Counts", "build", "count_output"]

@@ -25,14 +25,8 @@ from babel import Locale
 
 from content_schema import Problem, build_today
 
-from .pipeline import (
-    Entry,
-    collecting_logs,
-    content_objects,
-    load_settings,
-    read_site,
-    stopped_entry,
-)
+from .build_log import Entry, collecting_logs, stopped_entry
+from .pipeline import content_objects, load_settings, read_site
 
 LINK = re.compile(r"[{|](?P<what>filename|static|attach)[|}](?P<value>[^\s)\"'>\]]+)")
 # A Markdown link to another text's file without `{filename}`: published as it is, it

@@ -168,7 +168,7 @@ def run_check(command: Command) -> int:
 
 def run_build(command: Command) -> int:
     from .build import build
-    from .pipeline import Progress
+    from .progress import Progress
 
     _, ngettext, args = command._, command.messages.ngettext, command.args
     strict = args.strict or args.production

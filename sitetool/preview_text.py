@@ -23,7 +23,8 @@ from pelican.readers import Readers
 
 import pelican_contract
 
-from .pipeline import Site, collecting_logs
+from .build_log import collecting_logs
+from .pipeline import Site
 
 # What the plugins rewrite in a body once the whole site is read (pictures routed to
 # their renditions, relative links to the files they publish): tags with an address.

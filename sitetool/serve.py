@@ -53,18 +53,10 @@ import blinker
 
 from . import ROOT, security_headers, web_editor
 from .build import build
+from .build_log import Entry, collecting_logs, stopped_entry
 from .check import publishing_problems
 from .i18n import Messages
-from .pipeline import (
-    Entry,
-    Site,
-    collecting_logs,
-    content_objects,
-    load_settings,
-    read_site,
-    stopped_entry,
-    write_site,
-)
+from .pipeline import Site, content_objects, load_settings, read_site, write_site
 from .preview_http import NO_PROBLEMS, Broadcast, request_handler
 from .preview_text import put_edited_texts
 from .preview_writer import PreviewWriter

@@ -15,7 +15,7 @@ import pytest
 
 from site_helpers import PAGEFIND_UNSTABLE, TODAY, BuiltSite, build_site, stable_files
 from sitetool.build import count_output
-from sitetool.pipeline import Progress
+from sitetool.progress import Progress
 from sitetool_helpers import ROOT, sitetool, story, tree_digest
 
 LINK_TO_NOWHERE = "\nSīkāk: [programma]({filename}../nav-tadas/index.lv.md)\n"

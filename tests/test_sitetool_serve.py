@@ -14,7 +14,7 @@ from page_types import representatives, type_and_lang_params
 from site_helpers import NGINX_HEADERS, BuiltSite, troubles_of
 from sitetool import security_headers
 from sitetool.build import build
-from sitetool.pipeline import Entry
+from sitetool.build_log import Entry
 from sitetool.serve import Broadcast, Outcome, Previewer, _tell
 from sitetool_helpers import ROOT, TODAY, running_preview
 
