@@ -105,6 +105,10 @@ def open_menu(menu: Locator, attempts: int = 3) -> None:
 
 
 def publish(page: Page) -> None:
+    saved = page.get_by_text(re.compile("^Ieraksts (saglabāts|publicēts)$"))
+    # the last save's notice may still be showing (Decap closes it after a few seconds):
+    # gone first, so the one waited for is this save's
+    expect(saved).to_have_count(0, timeout=20_000)
     page.get_by_role("button", name="Publicēt").click()
     page.get_by_text("Publicēt tūlīt").click()
-    page.get_by_text(re.compile("^Ieraksts (saglabāts|publicēts)$")).wait_for()
+    saved.wait_for()
