@@ -110,9 +110,13 @@ def one_file_written(writer, *args, **kwargs) -> str | None:
     when it may write a list page by page: Pelican paginates when `paginated` (by
     default the `articles` and `dates` among the template's variables) is not empty and
     `template_name` is one of `PAGINATED_TEMPLATES`."""
-    arguments = _write_file_arguments(writer, *args, **kwargs)
-    paginated = _paginated(arguments)
-    if paginated and arguments.get("template_name") in writer.settings["PAGINATED_TEMPLATES"]:
+    return _one_file(writer, _write_file_arguments(writer, *args, **kwargs))
+
+
+def _one_file(writer, arguments: dict) -> str | None:
+    """`one_file_written()` of `write_file()`'s bound arguments."""
+    if (_paginated(arguments)
+            and arguments["template_name"] in writer.settings["PAGINATED_TEMPLATES"]):
         return None
     return arguments["name"] or None
 
@@ -122,9 +126,9 @@ def list_pages(writer, *args, **kwargs) -> list[tuple[str, dict]] | None:
     {list's name: the items on that page}) each, as Pelican's writer paginates them
     (`Paginator`, `PAGINATED_TEMPLATES`' number else `DEFAULT_PAGINATION` a page); None
     when it writes one file (`one_file_written`)."""
-    if one_file_written(writer, *args, **kwargs) is not None:
-        return None
     arguments = _write_file_arguments(writer, *args, **kwargs)
+    if _one_file(writer, arguments) is not None:
+        return None
     paginated = _paginated(arguments)
     settings = writer.settings
     per_page = (settings["PAGINATED_TEMPLATES"][arguments["template_name"]]

@@ -55,8 +55,10 @@ def _folder(path: str) -> tuple[str | None, bool]:
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry)
             elif entry.name.endswith(".html"):
-                with open(entry.path, "rb") as file:  # HTML's names know no case
-                    has_mark = MARK in file.read().lower()
+                with open(entry.path, "rb") as file:
+                    html = file.read()
+                # HTML's names know no case; the copy in lower case only when needed
+                has_mark = MARK in html or MARK in html.lower()
                 (marked if has_mark else unmarked).append(entry.name[:-5])
     below = [(entry.name, *_folder(entry.path)) for entry in subfolders]
     if not unmarked and not any(mixed for _, _, mixed in below):
