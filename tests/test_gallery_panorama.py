@@ -64,6 +64,11 @@ def test_the_viewer_shows_the_whole_panorama_on_a_phone(panorama_site, browser):
         with serve_folder(panorama_site.root, int(panorama_site.url.rpartition(":")[2])):
             page.goto(f"{panorama_site.url}/{LV_PAGE}")
             thumbnail = page.locator('img[alt="Ezers no krasta"]')
+            # measured once its pixels are there: a lazy image not yet loaded has no
+            # natural size (seen in CI: the ratio came out NaN)
+            thumbnail.scroll_into_view_if_needed()
+            page.wait_for_function("image => image.complete && image.naturalWidth > 0",
+                                   arg=thumbnail.element_handle())
             box = thumbnail.evaluate("""image => {
                 const ratio = image.naturalWidth / image.naturalHeight;
                 const box = image.getBoundingClientRect();
